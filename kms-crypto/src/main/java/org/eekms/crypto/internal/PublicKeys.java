@@ -1,0 +1,114 @@
+package org.eekms.crypto.internal;
+
+import com.google.crypto.tink.Key;
+import com.google.crypto.tink.signature.EcdsaParameters;
+import com.google.crypto.tink.signature.EcdsaPublicKey;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
+import com.google.crypto.tink.signature.SignaturePrivateKey;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.util.Base64;
+import org.eekms.crypto.KeyType;
+
+/** Public keys in TrustBloc's export formats (webkms reference §4.1) and their RFC 7638 thumbprints (§4.3). */
+public final class PublicKeys {
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private PublicKeys() {
+    }
+
+    /** ED25519: the raw 32 bytes; ECDSA DER types: SubjectPublicKeyInfo DER; IEEE P1363 types: 04 ‖ X ‖ Y. */
+    public static byte[] export(KeyType type, Key privateKey) {
+        Key publicKey = ((SignaturePrivateKey) privateKey).getPublicKey();
+        if (publicKey instanceof Ed25519PublicKey ed25519) {
+            return ed25519.getPublicKeyBytes().toByteArray();
+        }
+        EcdsaPublicKey ecdsa = (EcdsaPublicKey) publicKey;
+        if (type.wireName().endsWith("DER")) {
+            return subjectPublicKeyInfo(ecdsa);
+        }
+        return uncompressedPoint(ecdsa);
+    }
+
+    /** base64url(SHA-256) of the canonical JWK of the public key, as AFGo's jwkkid computes it. */
+    public static String thumbprint(Key privateKey) {
+        Key publicKey = ((SignaturePrivateKey) privateKey).getPublicKey();
+        String jwk;
+        if (publicKey instanceof Ed25519PublicKey ed25519) {
+            jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\""
+                    + BASE64URL.encodeToString(ed25519.getPublicKeyBytes().toByteArray()) + "\"}";
+        } else {
+            EcdsaPublicKey ecdsa = (EcdsaPublicKey) publicKey;
+            int size = fieldSize(ecdsa.getParameters().getCurveType());
+            ECPoint point = ecdsa.getPublicPoint();
+            jwk = "{\"crv\":\"" + jwkCurve(ecdsa.getParameters().getCurveType()) + "\",\"kty\":\"EC\",\"x\":\""
+                    + BASE64URL.encodeToString(fixedLength(point.getAffineX(), size)) + "\",\"y\":\""
+                    + BASE64URL.encodeToString(fixedLength(point.getAffineY(), size)) + "\"}";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(StandardCharsets.UTF_8));
+            return BASE64URL.encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] subjectPublicKeyInfo(EcdsaPublicKey key) {
+        try {
+            ECPublicKeySpec spec = new ECPublicKeySpec(key.getPublicPoint(),
+                    key.getParameters().getCurveType().toParameterSpec());
+            return KeyFactory.getInstance("EC").generatePublic(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] uncompressedPoint(EcdsaPublicKey key) {
+        int size = fieldSize(key.getParameters().getCurveType());
+        byte[] out = new byte[1 + 2 * size];
+        out[0] = 0x04;
+        System.arraycopy(fixedLength(key.getPublicPoint().getAffineX(), size), 0, out, 1, size);
+        System.arraycopy(fixedLength(key.getPublicPoint().getAffineY(), size), 0, out, 1 + size, size);
+        return out;
+    }
+
+    static int fieldSize(EcdsaParameters.CurveType curve) {
+        if (curve == EcdsaParameters.CurveType.NIST_P256) {
+            return 32;
+        }
+        if (curve == EcdsaParameters.CurveType.NIST_P384) {
+            return 48;
+        }
+        return 66;
+    }
+
+    private static String jwkCurve(EcdsaParameters.CurveType curve) {
+        if (curve == EcdsaParameters.CurveType.NIST_P256) {
+            return "P-256";
+        }
+        if (curve == EcdsaParameters.CurveType.NIST_P384) {
+            return "P-384";
+        }
+        return "P-521";
+    }
+
+    static byte[] fixedLength(BigInteger value, int length) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length == length) {
+            return bytes;
+        }
+        byte[] out = new byte[length];
+        if (bytes.length > length) {
+            System.arraycopy(bytes, bytes.length - length, out, 0, length);
+        } else {
+            System.arraycopy(bytes, 0, out, length - bytes.length, bytes.length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package org.eekms.problem;
+
+/** The addressed keystore or key does not exist (or no longer does). */
+public final class NotFoundException extends KmsException {
+
+    private static final long serialVersionUID = 1L;
+
+    private NotFoundException(String code, String message) {
+        super(code, message);
+    }
+
+    public static NotFoundException keystore(String keystoreId) {
+        return new NotFoundException("keystore_not_found", "keystore " + keystoreId + " not found");
+    }
+
+    public static NotFoundException key(String keyId) {
+        return new NotFoundException("key_not_found", "key " + keyId + " not found");
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.NOT_FOUND;
+    }
+}

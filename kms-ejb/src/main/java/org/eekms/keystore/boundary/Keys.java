@@ -1,0 +1,136 @@
+package org.eekms.keystore.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.eekms.crypto.KeyType;
+import org.eekms.crypto.Keyset;
+import org.eekms.crypto.SecretAead;
+import org.eekms.keystore.control.Ids;
+import org.eekms.keystore.control.KeyCache;
+import org.eekms.keystore.control.StoredKeys;
+import org.eekms.keystore.entity.KeyAddress;
+import org.eekms.keystore.entity.KeyName;
+import org.eekms.keystore.entity.Keystore;
+import org.eekms.keystore.entity.WrappedKeyset;
+import org.eekms.problem.ConflictException;
+import org.eekms.problem.InvalidRequestException;
+import org.eekms.secretlock.control.LockCredentials;
+
+/**
+ * The key lifecycle: create, import, export, rotate, list and delete. Each write is one transaction that stores a
+ * freshly sealed keyset and the key ids that address it, so a failure leaves nothing half-written.
+ */
+@Stateless
+public class Keys {
+
+    @PersistenceContext(unitName = "kms")
+    EntityManager em;
+
+    @Inject
+    StoredKeys storedKeys;
+
+    @Inject
+    KeyCache cache;
+
+    public CreatedKey create(String keystoreId, String keyType, LockCredentials credentials) {
+        KeyType type = KeyType.fromWireName(keyType);
+        Keystore keystore = storedKeys.keystore(keystoreId);
+        Keyset keyset = Keyset.generate(type);
+        String keyId = keyset.thumbprint().orElseGet(Ids::newKeyId);
+        store(keystore, keyId, keyset, credentials);
+        return new CreatedKey(keyId, keyset.publicKey());
+    }
+
+    /** Imports a PKCS#8 private key under the requested key id (unique in the keystore) or a random one. */
+    public String importPrivateKey(String keystoreId, String keyType, byte[] pkcs8, String requestedKeyId,
+            LockCredentials credentials) {
+        KeyType type = KeyType.fromWireName(keyType);
+        Keystore keystore = storedKeys.keystore(keystoreId);
+        String keyId = requestedKeyId == null || requestedKeyId.isEmpty()
+                ? Ids.newKeyId()
+                : Ids.requestedKeyId(requestedKeyId);
+        store(keystore, keyId, Keyset.importPrivateKey(type, pkcs8), credentials);
+        return keyId;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ExportedKey export(String keystoreId, String keyId, LockCredentials credentials) {
+        var key = storedKeys.open(new KeyAddress(keystoreId, keyId), credentials);
+        String type = key.operations().type().wireName();
+        return new ExportedKey(key.publicKey().orElseThrow(() -> new InvalidRequestException(
+                "unsupported_operation", "key type " + type + " has no public key to export")), type);
+    }
+
+    /**
+     * Adds a new primary version to the keyset and returns its key id. The old id keeps addressing the keyset, so
+     * holders of either URL sign and encrypt with the new version and verify and decrypt with all of them.
+     */
+    public String rotate(String keystoreId, String keyId, String keyType, LockCredentials credentials) {
+        KeyAddress address = new KeyAddress(keystoreId, keyId);
+        WrappedKeyset wrapped = storedKeys.keyset(address, LockModeType.PESSIMISTIC_WRITE);
+        if (keyType != null && !keyType.isEmpty()
+                && !keyType.equals(wrapped.keyType())) {
+            throw new InvalidRequestException("key_type " + keyType + " does not match the key's type "
+                    + wrapped.keyType());
+        }
+        SecretAead keyEncryption = storedKeys.unlock(storedKeys.keystore(keystoreId), credentials);
+        Keyset rotated = storedKeys.unseal(wrapped, keyEncryption).rotate();
+        String newKeyId = rotated.thumbprint().orElseGet(Ids::newKeyId);
+        wrapped.rotated(newKeyId, rotated.seal(keyEncryption,
+                StoredKeys.associatedData(keystoreId, wrapped.id())), Instant.now());
+        addName(new KeyAddress(keystoreId, newKeyId), wrapped.id());
+        cache.evictAfterCommit(names(wrapped.id()));
+        return newKeyId;
+    }
+
+    /** Deletes the keyset with all its versions; every id that addressed it answers 404 from now on. */
+    public void delete(String keystoreId, String keyId) {
+        WrappedKeyset wrapped = storedKeys.keyset(new KeyAddress(keystoreId, keyId), LockModeType.PESSIMISTIC_WRITE);
+        List<KeyAddress> names = names(wrapped.id());
+        names.forEach(address -> em.remove(em.getReference(KeyName.class, address)));
+        em.remove(wrapped);
+        cache.evictAfterCommit(names);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<KeyView> list(String keystoreId) {
+        storedKeys.keystore(keystoreId);
+        return em.createNamedQuery(WrappedKeyset.IN_KEYSTORE, WrappedKeyset.class)
+                .setParameter("keystoreId", keystoreId)
+                .getResultStream()
+                .map(k -> new KeyView(k.primaryKeyId(), k.keyType(), k.createdAt(), k.updatedAt()))
+                .toList();
+    }
+
+    private void store(Keystore keystore, String keyId, Keyset keyset, LockCredentials credentials) {
+        SecretAead keyEncryption = storedKeys.unlock(keystore, credentials);
+        String keysetId = Ids.newKeysetId();
+        byte[] sealed = keyset.seal(keyEncryption, StoredKeys.associatedData(keystore.id(), keysetId));
+        em.persist(new WrappedKeyset(keysetId, keystore.id(), keyset.type().wireName(), keyId, sealed,
+                Instant.now()));
+        addName(new KeyAddress(keystore.id(), keyId), keysetId);
+    }
+
+    private void addName(KeyAddress address, String keysetId) {
+        if (em.find(KeyName.class, address) != null) {
+            throw new ConflictException("key_id_exists", "key id " + address.keyId() + " already exists");
+        }
+        em.persist(new KeyName(address, keysetId));
+        em.flush(); // a concurrent insert of the same id fails here, inside the transaction that can roll back
+    }
+
+    private List<KeyAddress> names(String keysetId) {
+        return em.createNamedQuery(KeyName.OF_KEYSET, KeyName.class)
+                .setParameter("keysetId", keysetId)
+                .getResultStream()
+                .map(KeyName::address)
+                .toList();
+    }
+}

@@ -1,0 +1,59 @@
+package org.eekms.keystore.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eekms.keystore.control.Ids;
+import org.eekms.keystore.control.StoredKeys;
+import org.eekms.keystore.entity.Keystore;
+import org.eekms.problem.InvalidRequestException;
+import org.eekms.secretlock.control.KeystoreLock;
+import org.eekms.secretlock.control.KeystoreLocks;
+import org.eekms.secretlock.control.LockCredentials;
+import org.eekms.secretlock.control.SealedLock;
+
+/** Creates keystores and reads their metadata. */
+@Stateless
+public class Keystores {
+
+    private static final Logger LOG = Logger.getLogger(Keystores.class.getName());
+    private static final int MAX_CONTROLLER_LENGTH = 2048;
+
+    @PersistenceContext(unitName = "kms")
+    EntityManager em;
+
+    @Inject
+    KeystoreLocks locks;
+
+    @Inject
+    StoredKeys storedKeys;
+
+    /** A new keystore of the given controller, locked by the named lock type (the server default for null). */
+    public KeystoreView create(String controller, String lockType, LockCredentials credentials) {
+        if (controller == null || controller.isBlank()) {
+            throw new InvalidRequestException("controller must be non-empty");
+        }
+        if (controller.length() > MAX_CONTROLLER_LENGTH) {
+            throw new InvalidRequestException("controller must be at most " + MAX_CONTROLLER_LENGTH + " characters");
+        }
+        KeystoreLock lock = locks.byType(lockType);
+        String id = Ids.newKeystoreId();
+        SealedLock sealed = lock.create(id, credentials);
+        Keystore keystore = new Keystore(id, controller, lock.type(), sealed.publicParameters(),
+                sealed.sealedSecret(), Instant.now());
+        em.persist(keystore);
+        LOG.fine(() -> "created keystore " + id + " with lock " + lock.type());
+        return view(keystore);
+    }
+
+    public KeystoreView find(String keystoreId) {
+        return view(storedKeys.keystore(keystoreId));
+    }
+
+    private static KeystoreView view(Keystore keystore) {
+        return new KeystoreView(keystore.id(), keystore.controller(), keystore.lockType(), keystore.createdAt());
+    }
+}

@@ -1,0 +1,87 @@
+package org.eekms.keystore.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import org.eekms.crypto.KeyType;
+import org.eekms.crypto.Keyset;
+import org.eekms.crypto.SecretAead;
+import org.eekms.keystore.entity.KeyAddress;
+import org.eekms.keystore.entity.KeyName;
+import org.eekms.keystore.entity.Keystore;
+import org.eekms.keystore.entity.WrappedKeyset;
+import org.eekms.problem.NotFoundException;
+import org.eekms.problem.VerificationFailedException;
+import org.eekms.secretlock.control.KeystoreLocks;
+import org.eekms.secretlock.control.LockCredentials;
+import org.eekms.secretlock.control.SealedLock;
+
+/** Finds keystores and keys, opens their locks and unseals keysets: the slow path behind {@link KeyCache}. */
+@ApplicationScoped
+public class StoredKeys {
+
+    @PersistenceContext(unitName = "kms")
+    EntityManager em;
+
+    @Inject
+    KeystoreLocks locks;
+
+    @Inject
+    KeyCache cache;
+
+    public Keystore keystore(String keystoreId) {
+        Keystore keystore = em.find(Keystore.class, keystoreId);
+        if (keystore == null) {
+            throw NotFoundException.keystore(keystoreId);
+        }
+        return keystore;
+    }
+
+    public SecretAead unlock(Keystore keystore, LockCredentials credentials) {
+        SealedLock sealed = new SealedLock(keystore.lockType(), keystore.lockParameters(), keystore.sealedLockKey());
+        return locks.of(sealed).unlock(keystore.id(), sealed, credentials);
+    }
+
+    /** The opened key at an address, from the cache when it is there. */
+    public OpenKey open(KeyAddress address, LockCredentials credentials) {
+        return cache.get(address, a -> load(a, credentials));
+    }
+
+    private OpenKey load(KeyAddress address, LockCredentials credentials) {
+        WrappedKeyset wrapped = keyset(address, LockModeType.NONE);
+        Keyset keyset = unseal(wrapped, unlock(keystore(address.keystoreId()), credentials));
+        return new OpenKey(wrapped.id(), keyset.operations(), keyset.publicKey());
+    }
+
+    /** The stored keyset a key id names; 404 for an unknown keystore or key. */
+    public WrappedKeyset keyset(KeyAddress address, LockModeType lock) {
+        KeyName name = em.find(KeyName.class, address);
+        if (name == null) {
+            keystore(address.keystoreId());
+            throw NotFoundException.key(address.keyId());
+        }
+        WrappedKeyset keyset = em.find(WrappedKeyset.class, name.keysetId(), lock);
+        if (keyset == null) {
+            throw NotFoundException.key(address.keyId());
+        }
+        return keyset;
+    }
+
+    public Keyset unseal(WrappedKeyset wrapped, SecretAead keyEncryption) {
+        try {
+            return Keyset.unseal(KeyType.fromWireName(wrapped.keyType()), wrapped.sealedKeyset(), keyEncryption,
+                    associatedData(wrapped.keystoreId(), wrapped.id()));
+        } catch (VerificationFailedException e) {
+            // A stored keyset that does not open is a server fault (moved rows, wrong key), never the caller's.
+            throw new IllegalStateException("a stored keyset does not open under its keystore's lock");
+        }
+    }
+
+    /** Binds a sealed keyset to its keystore and row, so that it cannot be replayed elsewhere. */
+    public static byte[] associatedData(String keystoreId, String keysetId) {
+        return ("eekms:keyset:" + keystoreId + ":" + keysetId).getBytes(StandardCharsets.UTF_8);
+    }
+}

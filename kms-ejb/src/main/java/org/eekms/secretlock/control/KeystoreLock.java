@@ -1,0 +1,20 @@
+package org.eekms.secretlock.control;
+
+import org.eekms.crypto.SecretAead;
+
+/**
+ * A kind of keystore lock ({@code secret_lock.type} at keystore creation). A lock makes the keystore's
+ * key-encryption AEAD, under which every key of the keystore is sealed. Implementations are CDI beans; the services
+ * find them by {@link #type()} and never know which one they use.
+ */
+public interface KeystoreLock {
+
+    /** The name clients give in {@code secret_lock.type}. */
+    String type();
+
+    /** Creates the lock of a new keystore; the result is stored with it. */
+    SealedLock create(String keystoreId, LockCredentials credentials);
+
+    /** Opens a keystore's key-encryption AEAD; fails with a client error when the credentials do not open it. */
+    SecretAead unlock(String keystoreId, SealedLock lock, LockCredentials credentials);
+}

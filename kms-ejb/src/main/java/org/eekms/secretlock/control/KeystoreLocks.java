@@ -1,0 +1,55 @@
+package org.eekms.secretlock.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.problem.InvalidRequestException;
+
+/** The keystore locks this server offers, by type, and the one keystores get when they name none. */
+@ApplicationScoped
+public class KeystoreLocks {
+
+    private Map<String, KeystoreLock> byType;
+    private String defaultType;
+
+    protected KeystoreLocks() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public KeystoreLocks(@Any Instance<KeystoreLock> locks,
+            @ConfigProperty(name = "kms.keystore-lock.default", defaultValue = MainKeyLock.TYPE) String defaultType) {
+        this.byType = locks.stream().collect(Collectors.toMap(KeystoreLock::type, Function.identity(),
+                (a, b) -> a, TreeMap::new));
+        if (!byType.containsKey(defaultType)) {
+            throw new IllegalStateException("KMS_KEYSTORE_LOCK_DEFAULT: unknown keystore lock '" + defaultType
+                    + "'; this server offers " + byType.keySet());
+        }
+        this.defaultType = defaultType;
+    }
+
+    /** The lock of the given type, or the default for {@code null}; 400 for a type this server does not offer. */
+    public KeystoreLock byType(String type) {
+        KeystoreLock lock = byType.get(type == null || type.isEmpty() ? defaultType : type);
+        if (lock == null) {
+            throw new InvalidRequestException("unsupported_secret_lock",
+                    "secret_lock.type must be one of " + byType.keySet());
+        }
+        return lock;
+    }
+
+    /** The lock a stored keystore was created with. */
+    public KeystoreLock of(SealedLock sealed) {
+        KeystoreLock lock = byType.get(sealed.type());
+        if (lock == null) {
+            throw new IllegalStateException("keystore lock type " + sealed.type() + " is not offered by this server");
+        }
+        return lock;
+    }
+}

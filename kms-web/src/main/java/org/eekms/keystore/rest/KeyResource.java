@@ -1,0 +1,137 @@
+package org.eekms.keystore.rest;
+
+import static org.eekms.keystore.rest.Bodies.required;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eekms.crypto.Ciphertext;
+import org.eekms.keystore.boundary.ExportedKey;
+import org.eekms.keystore.boundary.KeyCrypto;
+import org.eekms.keystore.boundary.Keys;
+import org.eekms.keystore.rest.CryptoMessages.ComputeMacRequest;
+import org.eekms.keystore.rest.CryptoMessages.ComputeMacResponse;
+import org.eekms.keystore.rest.CryptoMessages.DecryptRequest;
+import org.eekms.keystore.rest.CryptoMessages.DecryptResponse;
+import org.eekms.keystore.rest.CryptoMessages.EncryptRequest;
+import org.eekms.keystore.rest.CryptoMessages.EncryptResponse;
+import org.eekms.keystore.rest.CryptoMessages.SignRequest;
+import org.eekms.keystore.rest.CryptoMessages.SignResponse;
+import org.eekms.keystore.rest.CryptoMessages.VerifyMacRequest;
+import org.eekms.keystore.rest.CryptoMessages.VerifyRequest;
+import org.eekms.keystore.rest.KeyMessages.ExportKeyResponse;
+import org.eekms.keystore.rest.KeyMessages.KeyUrlResponse;
+import org.eekms.keystore.rest.KeyMessages.RotateKeyRequest;
+import org.eekms.rest.CallerCredentials;
+import org.eekms.rest.KeyUrls;
+
+/**
+ * One key: its lifecycle (export, rotate, delete) and its crypto. Verify-type operations answer 200 with an empty body,
+ * or a 4xx when the check fails. (All of a key's paths live here because JAX-RS picks one root resource per path.)
+ */
+@Path("v1/keystores/{keystore}/keys/{key}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class KeyResource {
+
+    @Inject
+    Keys keys;
+
+    @Inject
+    KeyCrypto crypto;
+
+    @Inject
+    KeyUrls urls;
+
+    @Inject
+    CallerCredentials caller;
+
+    @PathParam("keystore")
+    String keystoreId;
+
+    @PathParam("key")
+    String keyId;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** TrustBloc's OpenAPI document names this path for export; its code and client use {@code …/export}. */
+    @GET
+    public ExportKeyResponse exportAtKeyUrl() {
+        return export();
+    }
+
+    @GET
+    @Path("export")
+    public ExportKeyResponse export() {
+        ExportedKey exported = keys.export(keystoreId, keyId, caller.get());
+        return new ExportKeyResponse(exported.publicKey(), exported.keyType());
+    }
+
+    @POST
+    @Path("rotate")
+    public KeyUrlResponse rotate(RotateKeyRequest request) {
+        String keyType = request == null ? null : request.keyType();
+        return new KeyUrlResponse(urls.key(uriInfo, keystoreId, keys.rotate(keystoreId, keyId, keyType,
+                caller.get())));
+    }
+
+    @DELETE
+    public Response delete() {
+        keys.delete(keystoreId, keyId);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("sign")
+    public SignResponse sign(SignRequest request) {
+        return new SignResponse(crypto.sign(keystoreId, keyId, required(request).message(), caller.get()));
+    }
+
+    @POST
+    @Path("verify")
+    public Response verify(VerifyRequest request) {
+        VerifyRequest body = required(request);
+        crypto.verify(keystoreId, keyId, body.signature(), body.message(), caller.get());
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("encrypt")
+    public EncryptResponse encrypt(EncryptRequest request) {
+        EncryptRequest body = required(request);
+        Ciphertext out = crypto.encrypt(keystoreId, keyId, body.message(), body.associatedData(), caller.get());
+        return new EncryptResponse(out.ciphertext(), out.nonce());
+    }
+
+    @POST
+    @Path("decrypt")
+    public DecryptResponse decrypt(DecryptRequest request) {
+        DecryptRequest body = required(request);
+        return new DecryptResponse(crypto.decrypt(keystoreId, keyId, body.ciphertext(), body.nonce(),
+                body.associatedData(), caller.get()));
+    }
+
+    @POST
+    @Path("computemac")
+    public ComputeMacResponse computeMac(ComputeMacRequest request) {
+        return new ComputeMacResponse(crypto.computeMac(keystoreId, keyId, required(request).data(), caller.get()));
+    }
+
+    @POST
+    @Path("verifymac")
+    public Response verifyMac(VerifyMacRequest request) {
+        VerifyMacRequest body = required(request);
+        crypto.verifyMac(keystoreId, keyId, body.mac(), body.data(), caller.get());
+        return Response.ok().build();
+    }
+}

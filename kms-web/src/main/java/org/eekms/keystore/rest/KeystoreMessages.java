@@ -1,0 +1,31 @@
+package org.eekms.keystore.rest;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+
+/** The JSON bodies of the keystore resource (webkms reference §3.2 and our metadata). */
+public final class KeystoreMessages {
+
+    private KeystoreMessages() {
+    }
+
+    /** {@code edv} and any other field TrustBloc clients send are accepted and ignored. */
+    public record CreateKeystoreRequest(
+            @JsonbProperty("controller") String controller,
+            @JsonbProperty("secret_lock") SecretLock secretLock) {
+    }
+
+    public record SecretLock(@JsonbProperty("type") String type) {
+    }
+
+    public record CreateKeystoreResponse(@JsonbProperty("key_store_url") String keyStoreUrl) {
+    }
+
+    public record KeystoreMetadata(
+            @JsonbProperty("id") String id,
+            @JsonbProperty("key_store_url") String keyStoreUrl,
+            @JsonbProperty("controller") String controller,
+            @JsonbProperty("secret_lock") SecretLock secretLock,
+            @JsonbProperty("created_at") Instant createdAt) {
+    }
+}

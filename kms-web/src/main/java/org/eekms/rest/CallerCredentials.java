@@ -1,0 +1,19 @@
+package org.eekms.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.eekms.secretlock.control.LockCredentials;
+
+/** The lock credentials of the current request, read from its headers by {@link CredentialsFilter}. */
+@RequestScoped
+public class CallerCredentials {
+
+    private LockCredentials credentials = LockCredentials.NONE;
+
+    public LockCredentials get() {
+        return credentials;
+    }
+
+    void set(LockCredentials credentials) {
+        this.credentials = credentials;
+    }
+}

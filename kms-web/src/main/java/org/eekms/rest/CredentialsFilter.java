@@ -1,0 +1,52 @@
+package org.eekms.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.eekms.crypto.SecretBytes;
+import org.eekms.problem.InvalidRequestException;
+import org.eekms.secretlock.control.LockCredentials;
+
+/** Reads {@code Auth-User} and the (repeatable) standard-base64 {@code Secret-Share} headers of a request. */
+@Provider
+public class CredentialsFilter implements ContainerRequestFilter {
+
+    @Inject
+    CallerCredentials caller;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String subject = request.getHeaderString("Auth-User");
+        List<String> headers = request.getHeaders().get("Secret-Share");
+        if (subject == null && (headers == null || headers.isEmpty())) {
+            return;
+        }
+        List<SecretBytes> shares = new ArrayList<>();
+        if (headers != null) {
+            for (String header : headers) {
+                for (String value : header.split(",")) {
+                    shares.add(decodeShare(value.trim()));
+                }
+            }
+        }
+        caller.set(new LockCredentials(subject, shares));
+    }
+
+    private static SecretBytes decodeShare(String value) {
+        byte[] share = null;
+        try {
+            share = Base64.getDecoder().decode(value);
+            return SecretBytes.copyOf(share);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("malformed_share", "Secret-Share must be standard base64");
+        } finally {
+            if (share != null) {
+                java.util.Arrays.fill(share, (byte) 0);
+            }
+        }
+    }
+}

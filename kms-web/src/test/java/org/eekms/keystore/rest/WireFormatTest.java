@@ -1,0 +1,54 @@
+package org.eekms.keystore.rest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+import java.nio.charset.StandardCharsets;
+import org.eekms.rest.JsonbConfiguration;
+import org.junit.jupiter.api.Test;
+
+/** The JSON the API reads and writes, with the JSON-B implementation Payara and WildFly ship. */
+class WireFormatTest {
+
+    private final Jsonb jsonb = new JsonbConfiguration().getContext(Object.class);
+
+    @Test
+    void readsSnakeCaseFieldsAndIgnoresUnknownOnes() {
+        var request = jsonb.fromJson("{\"controller\":\"did:example:alice\",\"edv\":null,\"extra\":{\"a\":1}}",
+                KeystoreMessages.CreateKeystoreRequest.class);
+        assertEquals("did:example:alice", request.controller());
+        assertNull(request.secretLock());
+    }
+
+    @Test
+    void matchesFieldNamesCaseInsensitivelyAsGoDoes() {
+        var request = jsonb.fromJson("{\"KEY_TYPE\":\"ED25519\"}", KeyMessages.CreateKeyRequest.class);
+        assertEquals("ED25519", request.keyType());
+    }
+
+    @Test
+    void binaryFieldsAreStandardBase64WithPadding() {
+        var request = jsonb.fromJson("{\"message\":\"aGVsbG8+Pz8=\",\"associated_data\":\"YQ==\"}",
+                CryptoMessages.EncryptRequest.class);
+        assertArrayEquals("hello>??".getBytes(StandardCharsets.US_ASCII), request.message());
+        assertArrayEquals(new byte[] {'a'}, request.associatedData());
+        assertEquals("{\"ciphertext\":\"/+8=\",\"nonce\":\"AQ==\"}",
+                jsonb.toJson(new CryptoMessages.EncryptResponse(new byte[] {(byte) 0xff, (byte) 0xef}, new byte[] {1})));
+    }
+
+    @Test
+    void base64urlIsRejected() {
+        assertThrows(JsonbException.class,
+                () -> jsonb.fromJson("{\"message\":\"_-8=\"}", CryptoMessages.SignRequest.class));
+    }
+
+    @Test
+    void symmetricKeysAnswerWithANullPublicKey() {
+        assertEquals("{\"key_url\":\"u\",\"public_key\":null}",
+                jsonb.toJson(new KeyMessages.CreateKeyResponse("u", null)));
+    }
+}

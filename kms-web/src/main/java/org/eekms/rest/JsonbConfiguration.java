@@ -3,7 +3,6 @@ package org.eekms.rest;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.config.BinaryDataStrategy;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
@@ -17,7 +16,8 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.CASE_INSENSITIVE)
-            .withBinaryDataStrategy(BinaryDataStrategy.BASE_64)
+            .withSerializers(new StandardBase64())
+            .withDeserializers(new StandardBase64())
             .withNullValues(false));
 
     @Override

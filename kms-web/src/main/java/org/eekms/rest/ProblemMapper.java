@@ -42,7 +42,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return respond(500, "internal server error (incident " + incident + ")", "internal_error");
     }
 
+    /** The KMS problem behind container wrappers (EJBException, JSON-B's JsonbException), else the failure. */
     private static Throwable unwrap(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KmsException) {
+                return t;
+            }
+        }
         Throwable current = failure;
         while (current instanceof EJBException && current.getCause() != null) {
             current = current.getCause();
@@ -65,7 +71,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 404 -> respond(404, "no such resource", "not_found");
             case 405 -> respond(405, "method not allowed on this resource", "method_not_allowed");
             case 406 -> respond(406, "only application/json answers are produced", "not_acceptable");
-            case 413 -> respond(413, "request body too large", "body_too_large");
+            case 413 -> Response.fromResponse(respond(413, "request body too large", "body_too_large"))
+                    // closing lets the server answer at once instead of first reading the rest of the body
+                    .header("Connection", "close")
+                    .build();
             case 415 -> respond(415, "request body must be JSON", "unsupported_media_type");
             default -> status >= 500
                     ? respond(status, "server error", "internal_error")

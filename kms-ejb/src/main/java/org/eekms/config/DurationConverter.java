@@ -1,6 +1,7 @@
 package org.eekms.config;
 
 import jakarta.annotation.Priority;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.config.spi.Converter;
@@ -20,6 +21,15 @@ public class DurationConverter implements Converter<Duration> {
         if (text.isEmpty()) {
             return null;
         }
+        try {
+            return parse(text, value);
+        } catch (DateTimeException | ArithmeticException e) {
+            // MicroProfile Config's contract: a value that cannot be converted is an IllegalArgumentException
+            throw new IllegalArgumentException("not a duration: " + value, e);
+        }
+    }
+
+    private static Duration parse(String text, String value) {
         if (text.startsWith("p") || text.startsWith("-p")) {
             return Duration.parse(value.trim());
         }

@@ -3,9 +3,9 @@ package org.eekms.secretlock.control;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -79,12 +79,14 @@ public final class LocalKeyFile {
             Path dir = path.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, ".master-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            Files.write(temp, text);
             try {
+                Files.write(temp, text);
                 // Never leave a half-written key behind: the file appears whole or not at all.
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
+                publish(temp, path);
             } catch (FileAlreadyExistsException e) {
-                Files.deleteIfExists(temp); // another node created it first: use theirs
+                return; // another node created it first: use theirs
+            } finally {
+                Files.deleteIfExists(temp);
             }
             LOG.warning(() -> "Created a DEVELOPMENT master key at " + path + ". It protects every key of this"
                     + " server: keep it owner-only and backed up, and use a real secret lock in production.");
@@ -94,6 +96,21 @@ public final class LocalKeyFile {
             Arrays.fill(raw, (byte) 0);
             Arrays.fill(text, (byte) 0);
             key.destroy();
+        }
+    }
+
+    /**
+     * Gives the written temporary file its final name without ever replacing a key file another node created in the
+     * meantime (a rename would, silently, after that node started sealing with its key): a hard link is atomic and
+     * fails when the name exists. File systems without hard links get a move that refuses to replace.
+     */
+    private static void publish(Path temp, Path path) throws IOException {
+        try {
+            Files.createLink(path, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(temp, path);
         }
     }
 

@@ -1,0 +1,58 @@
+package org.eekms.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KmsExceptionTest {
+
+    @Test
+    void codesAndKinds() {
+        assertProblem(new InvalidRequestException("bad"), "invalid_request", KmsException.Kind.BAD_REQUEST, "bad");
+        assertProblem(new InvalidRequestException("nonce_length", "bad nonce"), "nonce_length",
+                KmsException.Kind.BAD_REQUEST, "bad nonce");
+        assertProblem(InvalidRequestException.unsupportedOperation("ED25519", "encrypt"), "unsupported_operation",
+                KmsException.Kind.BAD_REQUEST, "key type ED25519 does not support encrypt");
+        assertProblem(NotFoundException.keystore("ks1"), "keystore_not_found", KmsException.Kind.NOT_FOUND,
+                "keystore ks1 not found");
+        assertProblem(NotFoundException.key("k1"), "key_not_found", KmsException.Kind.NOT_FOUND, "key k1 not found");
+        assertProblem(new ConflictException("key_exists", "key k1 exists"), "key_exists", KmsException.Kind.CONFLICT,
+                "key k1 exists");
+        assertProblem(VerificationFailedException.signature(), "verification_failed", KmsException.Kind.BAD_REQUEST,
+                "signature does not verify");
+        assertProblem(VerificationFailedException.mac(), "verification_failed", KmsException.Kind.BAD_REQUEST,
+                "MAC does not verify");
+        assertProblem(VerificationFailedException.decryption(), "decryption_failed", KmsException.Kind.BAD_REQUEST,
+                "ciphertext does not decrypt");
+    }
+
+    @Test
+    void answersCarryNoStackTraceNorCause() {
+        for (KmsException e : List.of(new InvalidRequestException("x"), NotFoundException.key("k"),
+                new ConflictException("c", "m"), VerificationFailedException.signature())) {
+            assertEquals(0, e.getStackTrace().length, e.getClass().getSimpleName());
+            assertNull(e.getCause());
+            e.addSuppressed(new IllegalStateException());
+            assertEquals(0, e.getSuppressed().length, "suppression disabled");
+        }
+    }
+
+    @Test
+    void containerRollsBackAndPassesThemOnUnwrapped() {
+        ApplicationException annotation = KmsException.class.getAnnotation(ApplicationException.class);
+        assertNotNull(annotation);
+        assertTrue(annotation.rollback());
+        assertTrue(annotation.inherited());
+    }
+
+    private static void assertProblem(KmsException e, String code, KmsException.Kind kind, String message) {
+        assertEquals(code, e.code());
+        assertEquals(kind, e.kind());
+        assertEquals(message, e.getMessage());
+    }
+}

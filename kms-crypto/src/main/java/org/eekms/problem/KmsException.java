@@ -11,12 +11,13 @@ import jakarta.ejb.ApplicationException;
  */
 @ApplicationException(rollback = true)
 public abstract sealed class KmsException extends RuntimeException
-        permits InvalidRequestException, NotFoundException, ConflictException, VerificationFailedException {
+        permits InvalidRequestException, NotFoundException, ConflictException, VerificationFailedException,
+        AccessDeniedException, UnavailableException {
 
     private static final long serialVersionUID = 1L;
 
     /** What kind of answer the client gets; the web module maps each kind to one HTTP status. */
-    public enum Kind { BAD_REQUEST, NOT_FOUND, CONFLICT }
+    public enum Kind { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UNAVAILABLE }
 
     private final String code;
 

@@ -10,11 +10,16 @@ public final class NotFoundException extends KmsException {
     }
 
     public static NotFoundException keystore(String keystoreId) {
-        return new NotFoundException("keystore_not_found", "keystore " + keystoreId + " not found");
+        return new NotFoundException("keystore_not_found", "keystore " + shown(keystoreId) + " not found");
     }
 
     public static NotFoundException key(String keyId) {
-        return new NotFoundException("key_not_found", "key " + keyId + " not found");
+        return new NotFoundException("key_not_found", "key " + shown(keyId) + " not found");
+    }
+
+    /** Ids come from the request path: echo a bounded part of them, never an unbounded input. */
+    private static String shown(String id) {
+        return id.length() > 128 ? id.substring(0, 128) + "…" : id;
     }
 
     @Override

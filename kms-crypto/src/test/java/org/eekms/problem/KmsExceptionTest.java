@@ -29,6 +29,14 @@ class KmsExceptionTest {
                 "MAC does not verify");
         assertProblem(VerificationFailedException.decryption(), "decryption_failed", KmsException.Kind.BAD_REQUEST,
                 "ciphertext does not decrypt");
+        assertProblem(AccessDeniedException.unauthenticated("no token"), "unauthorized",
+                KmsException.Kind.UNAUTHORIZED, "no token");
+        assertProblem(AccessDeniedException.forbidden("shares do not open the keystore"), "forbidden",
+                KmsException.Kind.FORBIDDEN, "shares do not open the keystore");
+        assertProblem(new UnavailableException("Auth server unreachable"), "dependency_unavailable",
+                KmsException.Kind.UNAVAILABLE, "Auth server unreachable");
+        assertEquals(128 + "key ".length() + " not found".length() + 1,
+                NotFoundException.key("k".repeat(1000)).getMessage().length());
     }
 
     @Test

@@ -59,8 +59,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static int status(KmsException.Kind kind) {
         return switch (kind) {
             case BAD_REQUEST -> 400;
+            case UNAUTHORIZED -> 401;
+            case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
         };
     }
 

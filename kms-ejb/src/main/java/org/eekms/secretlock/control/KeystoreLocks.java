@@ -1,6 +1,8 @@
 package org.eekms.secretlock.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -32,6 +34,11 @@ public class KeystoreLocks {
                     + "'; this server offers " + byType.keySet());
         }
         this.defaultType = defaultType;
+    }
+
+    /** Instantiates this bean at deployment, so a wrong {@code KMS_KEYSTORE_LOCK_DEFAULT} stops the start. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the constructor has done the check
     }
 
     /** The lock of the given type, or the default for {@code null}; 400 for a type this server does not offer. */

@@ -1,0 +1,74 @@
+package org.eekms.crypto.internal;
+
+import static org.eekms.crypto.internal.Wycheproof.groups;
+import static org.eekms.crypto.internal.Wycheproof.hex;
+import static org.eekms.crypto.internal.Wycheproof.tests;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.math.BigInteger;
+import java.security.spec.ECPoint;
+import org.eekms.crypto.KeyOperations;
+import org.eekms.crypto.KeyType;
+import org.eekms.crypto.TestData;
+import org.eekms.problem.VerificationFailedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Wycheproof signature-verification vectors through the verify path of {@link Ed25519Operations} and
+ * {@link EcdsaOperations}. The vectors give public keys only, so the operations are built by their verify-only
+ * {@code verifier} seams, which share {@code verify} with keyset-backed operations. Valid signatures must verify,
+ * invalid ones (BER and other malleable encodings among them) must be refused; acceptable ones are counted.
+ */
+class SignatureWycheproofConformance {
+
+    @Test
+    void ed25519() {
+        String file = "ed25519_test.json";
+        Wycheproof.Tally tally = new Wycheproof.Tally(file, VerificationFailedException.class);
+        for (JsonObject group : groups(Wycheproof.load(file))) {
+            JsonObject publicKey = group.getJsonObject("publicKey");
+            assertEquals("edwards25519", publicKey.getString("curve"), file);
+            KeyOperations operations = Ed25519Operations.verifier(hex(publicKey, "pk"));
+            for (JsonObject test : tests(group)) {
+                byte[] signature = hex(test, "sig");
+                byte[] message = hex(test, "msg");
+                tally.check(test, () -> operations.verify(signature, message));
+            }
+        }
+        tally.finish();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "ecdsa_secp256r1_sha256_test.json,       ECDSAP256DER",
+        "ecdsa_secp384r1_sha384_test.json,       ECDSAP384DER",
+        "ecdsa_secp521r1_sha512_test.json,       ECDSAP521DER",
+        "ecdsa_secp256r1_sha256_p1363_test.json, ECDSAP256IEEEP1363",
+        "ecdsa_secp384r1_sha384_p1363_test.json, ECDSAP384IEEEP1363",
+        "ecdsa_secp521r1_sha512_p1363_test.json, ECDSAP521IEEEP1363",
+    })
+    void ecdsa(String file, String wireName) {
+        KeyType type = KeyType.fromWireName(wireName);
+        Wycheproof.Tally tally = new Wycheproof.Tally(file, VerificationFailedException.class);
+        for (JsonObject group : groups(Wycheproof.load(file))) {
+            JsonObject publicKey = group.getJsonObject("publicKey");
+            // the file must be of the type's curve, hash and encoding, or the mapping above is wrong
+            assertEquals(TestData.curveName(type), publicKey.getString("curve"), file);
+            assertEquals(TestData.jdkSignatureAlgorithm(type).replaceFirst("with.*", "").replace("SHA", "SHA-"),
+                    group.getString("sha"), file);
+            assertEquals(TestData.isDer(type) ? "EcdsaVerify" : "EcdsaP1363Verify", group.getString("type"), file);
+
+            ECPoint point = new ECPoint(new BigInteger(1, hex(publicKey, "wx")), new BigInteger(1, hex(publicKey, "wy")));
+            KeyOperations operations = EcdsaOperations.verifier(type, point);
+            for (JsonObject test : tests(group)) {
+                byte[] signature = hex(test, "sig");
+                byte[] message = hex(test, "msg");
+                tally.check(test, () -> operations.verify(signature, message));
+            }
+        }
+        tally.finish();
+    }
+}

@@ -168,6 +168,17 @@ public final class TinkKeysets {
         }
     }
 
+    /** AES-256-GCM keyed with freshly derived key bytes (PBKDF2, HKDF), which it clears. */
+    static SecretAead aes256GcmFromDerived(byte[] raw) {
+        SecretBytes key = SecretBytes.copyOf(raw);
+        java.util.Arrays.fill(raw, (byte) 0);
+        try {
+            return aes256Gcm(key);
+        } finally {
+            key.destroy();
+        }
+    }
+
     /** Our AEAD seen as Tink's, so that Tink's envelope encryption can wrap its data keys with it. */
     private record TinkAead(SecretAead delegate) implements Aead {
         @Override

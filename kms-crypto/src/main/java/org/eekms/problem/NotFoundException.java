@@ -17,6 +17,16 @@ public final class NotFoundException extends KmsException {
         return new NotFoundException("key_not_found", "key " + shown(keyId) + " not found");
     }
 
+    /** No share is held for the subject. */
+    public static NotFoundException share() {
+        return new NotFoundException("share_not_found", "no share is held for this subject");
+    }
+
+    /** A resource this server does not serve in its configuration (such as the share holder when it is off). */
+    public static NotFoundException resource() {
+        return new NotFoundException("not_found", "no such resource");
+    }
+
     /** Ids come from the request path: echo a bounded part of them, never an unbounded input. */
     private static String shown(String id) {
         return id.length() > 128 ? id.substring(0, 128) + "…" : id;

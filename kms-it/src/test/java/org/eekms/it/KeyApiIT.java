@@ -291,6 +291,33 @@ class KeyApiIT {
     }
 
     @Test
+    void keystoresLockedBySecretsTheRequestsBringOpenWithThoseSecretsOnly() {
+        String hkdfSecret = b64("a high-entropy secret of 32 bytes".getBytes(StandardCharsets.UTF_8));
+        String passphrase = b64("correct horse battery staple".getBytes(StandardCharsets.UTF_8));
+        for (var lock : Map.of("hkdf", hkdfSecret, "passphrase", passphrase).entrySet()) {
+            String body = "{\"controller\":\"did:example:alice\",\"secret_lock\":{\"type\":\"" + lock.getKey() + "\"}}";
+            assertEquals(400, kms.post(kms.base() + "/v1/keystores", body).status(), lock.getKey());
+            String store = expect(200, withSecret(kms.base() + "/v1/keystores", "POST", body, lock.getValue()))
+                    .string("key_store_url");
+            JsonObject metadata = expect(200, kms.get(store)).json().getJsonObject("secret_lock");
+            assertEquals(lock.getKey(), metadata.getString("type"));
+            String keyUrl = expect(200, withSecret(store + "/keys", "POST", "{\"key_type\":\"ED25519\"}",
+                    lock.getValue())).string("key_url");
+            String signBody = json().add("message", b64(MESSAGE)).build().toString();
+            expect(200, withSecret(keyUrl + "/sign", "POST", signBody, lock.getValue()));
+            assertEquals(400, kms.post(keyUrl + "/sign", signBody).status(), lock.getKey());
+            Answer wrong = withSecret(keyUrl + "/sign", "POST", signBody, b64(new byte[32]));
+            assertEquals(403, wrong.status(), lock.getKey());
+            assertEquals("forbidden", wrong.code());
+        }
+    }
+
+    private Answer withSecret(String url, String method, String body, String secret) {
+        return kms.send(HttpRequest.newBuilder(URI.create(url)).header("Keystore-Secret", secret)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
     void oversizeBodiesAre413BeforeTheyAreRead() throws Exception {
         URI uri = URI.create(kms.createKeyUrl(keystore, "ED25519") + "/sign");
         try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {

@@ -1,5 +1,6 @@
 package org.eekms.rest;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
 import org.eekms.secretlock.control.LockCredentials;
 
@@ -15,5 +16,11 @@ public class CallerCredentials {
 
     void set(LockCredentials credentials) {
         this.credentials = credentials;
+    }
+
+    /** Shares live as long as the request that brought them. */
+    @PreDestroy
+    void clear() {
+        credentials.destroy();
     }
 }

@@ -11,7 +11,10 @@ import org.eekms.crypto.SecretBytes;
 import org.eekms.problem.InvalidRequestException;
 import org.eekms.secretlock.control.LockCredentials;
 
-/** Reads {@code Auth-User} and the (repeatable) standard-base64 {@code Secret-Share} headers of a request. */
+/**
+ * Reads the lock credentials of a request: {@code Auth-User}, the repeatable standard-base64 {@code Secret-Share}
+ * header and the standard-base64 {@code Keystore-Secret} header.
+ */
 @Provider
 public class CredentialsFilter implements ContainerRequestFilter {
 
@@ -22,27 +25,29 @@ public class CredentialsFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String subject = request.getHeaderString("Auth-User");
         List<String> headers = request.getHeaders().get("Secret-Share");
-        if (subject == null && (headers == null || headers.isEmpty())) {
+        String keystoreSecret = request.getHeaderString("Keystore-Secret");
+        if (subject == null && keystoreSecret == null && (headers == null || headers.isEmpty())) {
             return;
         }
         List<SecretBytes> shares = new ArrayList<>();
         if (headers != null) {
             for (String header : headers) {
                 for (String value : header.split(",")) {
-                    shares.add(decodeShare(value.trim()));
+                    shares.add(decode(value.trim(), "Secret-Share"));
                 }
             }
         }
-        caller.set(new LockCredentials(subject, shares));
+        SecretBytes secret = keystoreSecret == null ? null : decode(keystoreSecret.trim(), "Keystore-Secret");
+        caller.set(new LockCredentials(subject, shares, secret));
     }
 
-    private static SecretBytes decodeShare(String value) {
+    private static SecretBytes decode(String value, String header) {
         byte[] share = null;
         try {
             share = Base64.getDecoder().decode(value);
             return SecretBytes.copyOf(share);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("malformed_share", "Secret-Share must be standard base64");
+            throw new InvalidRequestException("malformed_share", header + " must be standard base64");
         } finally {
             if (share != null) {
                 java.util.Arrays.fill(share, (byte) 0);

@@ -91,7 +91,8 @@ public class Keys {
     }
 
     /** Deletes the keyset with all its versions; every id that addressed it answers 404 from now on. */
-    public void delete(String keystoreId, String keyId) {
+    public void delete(String keystoreId, String keyId, LockCredentials credentials) {
+        storedKeys.admit(storedKeys.keystore(keystoreId), credentials);
         WrappedKeyset wrapped = storedKeys.keyset(new KeyAddress(keystoreId, keyId), LockModeType.PESSIMISTIC_WRITE);
         List<KeyAddress> names = names(wrapped.id());
         names.forEach(address -> em.remove(em.getReference(KeyName.class, address)));
@@ -100,8 +101,8 @@ public class Keys {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<KeyView> list(String keystoreId) {
-        storedKeys.keystore(keystoreId);
+    public List<KeyView> list(String keystoreId, LockCredentials credentials) {
+        storedKeys.admit(storedKeys.keystore(keystoreId), credentials);
         return em.createNamedQuery(WrappedKeyset.IN_KEYSTORE, WrappedKeyset.class)
                 .setParameter("keystoreId", keystoreId)
                 .getResultStream()

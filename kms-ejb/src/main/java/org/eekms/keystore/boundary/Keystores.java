@@ -13,6 +13,7 @@ import org.eekms.problem.InvalidRequestException;
 import org.eekms.secretlock.control.KeystoreLock;
 import org.eekms.secretlock.control.KeystoreLocks;
 import org.eekms.secretlock.control.LockCredentials;
+import org.eekms.secretlock.control.LockSpec;
 import org.eekms.secretlock.control.SealedLock;
 
 /** Creates keystores and reads their metadata. */
@@ -31,17 +32,18 @@ public class Keystores {
     @Inject
     StoredKeys storedKeys;
 
-    /** A new keystore of the given controller, locked by the named lock type (the server default for null). */
-    public KeystoreView create(String controller, String lockType, LockCredentials credentials) {
+    /** A new keystore of the given controller, locked as the spec says (the server default lock for none). */
+    public KeystoreView create(String controller, LockSpec lockSpec, LockCredentials credentials) {
         if (controller == null || controller.isBlank()) {
             throw new InvalidRequestException("controller must be non-empty");
         }
         if (controller.length() > MAX_CONTROLLER_LENGTH) {
             throw new InvalidRequestException("controller must be at most " + MAX_CONTROLLER_LENGTH + " characters");
         }
-        KeystoreLock lock = locks.byType(lockType);
+        LockSpec spec = lockSpec == null ? LockSpec.DEFAULT : lockSpec;
+        KeystoreLock lock = locks.byType(spec.type());
         String id = Ids.newKeystoreId();
-        SealedLock sealed = lock.create(id, credentials);
+        SealedLock sealed = lock.create(id, spec, credentials);
         Keystore keystore = new Keystore(id, controller, lock.type(), sealed.publicParameters(),
                 sealed.sealedSecret(), Instant.now());
         em.persist(keystore);
@@ -54,6 +56,7 @@ public class Keystores {
     }
 
     private static KeystoreView view(Keystore keystore) {
-        return new KeystoreView(keystore.id(), keystore.controller(), keystore.lockType(), keystore.createdAt());
+        return new KeystoreView(keystore.id(), keystore.controller(), keystore.lockType(), keystore.lockParameters(),
+                keystore.createdAt());
     }
 }

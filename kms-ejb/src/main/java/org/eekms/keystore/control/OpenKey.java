@@ -2,9 +2,13 @@ package org.eekms.keystore.control;
 
 import java.util.Optional;
 import org.eekms.crypto.KeyOperations;
+import org.eekms.secretlock.control.SealedLock;
 
-/** A key ready for use: what the cache holds, so a hot operation needs no database read, unwrap or parse. */
-public record OpenKey(String keysetId, KeyOperations operations, Optional<byte[]> publicKey) {
+/**
+ * A key ready for use: what the cache holds, so a hot operation needs no database read, unwrap or parse. It keeps
+ * its keystore's lock so that every use can still check the caller's credentials against it.
+ */
+public record OpenKey(String keysetId, KeyOperations operations, Optional<byte[]> publicKey, SealedLock lock) {
 
     @Override
     public String toString() {

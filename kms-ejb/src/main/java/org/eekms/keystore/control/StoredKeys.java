@@ -41,19 +41,32 @@ public class StoredKeys {
     }
 
     public SecretAead unlock(Keystore keystore, LockCredentials credentials) {
-        SealedLock sealed = new SealedLock(keystore.lockType(), keystore.lockParameters(), keystore.sealedLockKey());
+        SealedLock sealed = sealedLock(keystore);
         return locks.of(sealed).unlock(keystore.id(), sealed, credentials);
     }
 
-    /** The opened key at an address, from the cache when it is there. */
+    /** Fails unless the credentials would open the keystore, for operations that open no key (list, delete). */
+    public void admit(Keystore keystore, LockCredentials credentials) {
+        SealedLock sealed = sealedLock(keystore);
+        locks.of(sealed).admit(keystore.id(), sealed, credentials);
+    }
+
+    /** The opened key at an address, from the cache when it is there, once the caller is admitted to its lock. */
     public OpenKey open(KeyAddress address, LockCredentials credentials) {
-        return cache.get(address, a -> load(a, credentials));
+        OpenKey key = cache.get(address, a -> load(a, credentials));
+        locks.of(key.lock()).admit(address.keystoreId(), key.lock(), credentials);
+        return key;
     }
 
     private OpenKey load(KeyAddress address, LockCredentials credentials) {
         WrappedKeyset wrapped = keyset(address, LockModeType.NONE);
-        Keyset keyset = unseal(wrapped, unlock(keystore(address.keystoreId()), credentials));
-        return new OpenKey(wrapped.id(), keyset.operations(), keyset.publicKey());
+        Keystore keystore = keystore(address.keystoreId());
+        Keyset keyset = unseal(wrapped, unlock(keystore, credentials));
+        return new OpenKey(wrapped.id(), keyset.operations(), keyset.publicKey(), sealedLock(keystore));
+    }
+
+    private static SealedLock sealedLock(Keystore keystore) {
+        return new SealedLock(keystore.lockType(), keystore.lockParameters(), keystore.sealedLockKey());
     }
 
     /** The stored keyset a key id names; 404 for an unknown keystore or key. */

@@ -13,8 +13,21 @@ public interface KeystoreLock {
     String type();
 
     /** Creates the lock of a new keystore; the result is stored with it. */
-    SealedLock create(String keystoreId, LockCredentials credentials);
+    SealedLock create(String keystoreId, LockSpec spec, LockCredentials credentials);
 
     /** Opens a keystore's key-encryption AEAD; fails with a client error when the credentials do not open it. */
     SecretAead unlock(String keystoreId, SealedLock lock, LockCredentials credentials);
+
+    /**
+     * Checks, on every use of an already opened key, that this caller could open the keystore too: opened keys are
+     * cached per key, not per caller. Locks that need no credentials admit everyone.
+     */
+    default void admit(String keystoreId, SealedLock lock, LockCredentials credentials) {
+        // nothing to check
+    }
+
+    /** Whether this server is configured to offer the lock. */
+    default boolean offered() {
+        return true;
+    }
 }

@@ -27,7 +27,7 @@ public class KeystoreLocks {
     @Inject
     public KeystoreLocks(@Any Instance<KeystoreLock> locks,
             @ConfigProperty(name = "kms.keystore-lock.default", defaultValue = MainKeyLock.TYPE) String defaultType) {
-        this.byType = locks.stream().collect(Collectors.toMap(KeystoreLock::type, Function.identity(),
+        this.byType = locks.stream().filter(KeystoreLock::offered).collect(Collectors.toMap(KeystoreLock::type, Function.identity(),
                 (a, b) -> a, TreeMap::new));
         if (!byType.containsKey(defaultType)) {
             throw new IllegalStateException("KMS_KEYSTORE_LOCK_DEFAULT: unknown keystore lock '" + defaultType

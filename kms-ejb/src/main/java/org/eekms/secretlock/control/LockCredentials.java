@@ -4,19 +4,33 @@ import java.util.List;
 import org.eekms.crypto.SecretBytes;
 
 /**
- * What a request brings to open a keystore lock: the subject it acts for ({@code Auth-User}) and the secret shares
- * it carries ({@code Secret-Share}). Locks that need neither ignore them.
+ * What a request brings to open a keystore lock: the subject it acts for ({@code Auth-User}), the secret shares it
+ * carries ({@code Secret-Share}) and a keystore secret ({@code Keystore-Secret}, or null). Locks that need none of
+ * them ignore them.
  */
-public record LockCredentials(String subject, List<SecretBytes> shares) {
+public record LockCredentials(String subject, List<SecretBytes> shares, SecretBytes secret) {
 
-    public static final LockCredentials NONE = new LockCredentials(null, List.of());
+    public static final LockCredentials NONE = new LockCredentials(null, List.of(), null);
 
     public LockCredentials {
         shares = List.copyOf(shares);
     }
 
+    public LockCredentials(String subject, List<SecretBytes> shares) {
+        this(subject, shares, null);
+    }
+
+    /** Clears every secret the request brought; called when the request ends. */
+    public void destroy() {
+        shares.forEach(SecretBytes::destroy);
+        if (secret != null) {
+            secret.destroy();
+        }
+    }
+
     @Override
     public String toString() {
-        return "LockCredentials[subject=" + subject + ", " + shares.size() + " shares]";
+        return "LockCredentials[subject=" + subject + ", " + shares.size() + " shares"
+                + (secret == null ? "" : ", a keystore secret") + "]";
     }
 }

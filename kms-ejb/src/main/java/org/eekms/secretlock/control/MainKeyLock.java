@@ -47,7 +47,7 @@ public class MainKeyLock implements KeystoreLock {
     }
 
     @Override
-    public SealedLock create(String keystoreId, LockCredentials credentials) {
+    public SealedLock create(String keystoreId, LockSpec spec, LockCredentials credentials) {
         SecretBytes mainKey = SecretBytes.random(SecretAeads.AES256_KEY_LENGTH);
         byte[] plain = mainKey.toByteArray();
         try {

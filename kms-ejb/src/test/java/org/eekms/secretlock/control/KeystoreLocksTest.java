@@ -72,7 +72,7 @@ class KeystoreLocksTest {
 
     private record FakeLock(String type) implements KeystoreLock {
         @Override
-        public SealedLock create(String keystoreId, LockCredentials credentials) {
+        public SealedLock create(String keystoreId, LockSpec spec, LockCredentials credentials) {
             throw new UnsupportedOperationException();
         }
 

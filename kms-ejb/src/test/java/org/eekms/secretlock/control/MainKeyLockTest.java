@@ -47,7 +47,7 @@ class MainKeyLockTest {
 
     @Test
     void createSealsAFreshAes256MainKey() {
-        SealedLock sealed = lock.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
 
         assertEquals("key", sealed.type());
         assertNull(sealed.publicParameters(), "nothing public to show");
@@ -58,7 +58,7 @@ class MainKeyLockTest {
 
     @Test
     void theSealedSecretIsTheMainKeyEncryptedUnderTheMasterLockBoundToTheKeystore() {
-        SealedLock sealed = lock.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
 
         // The associated data is part of the stored format: changing it would lock every existing keystore out.
         byte[] mainKey = master.unseal(sealed.sealedSecret(),
@@ -75,8 +75,8 @@ class MainKeyLockTest {
 
     @Test
     void everyKeystoreGetsItsOwnMainKey() {
-        SealedLock first = lock.create("ks1", LockCredentials.NONE);
-        SealedLock second = lock.create("ks1", LockCredentials.NONE);
+        SealedLock first = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
+        SealedLock second = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
         assertFalse(java.util.Arrays.equals(first.sealedSecret(), second.sealedSecret()));
 
         SecretAead one = new MainKeyLock(master, 10, Duration.ZERO).unlock("ks1", first, LockCredentials.NONE);
@@ -87,7 +87,7 @@ class MainKeyLockTest {
 
     @Test
     void unlockGivesAnAeadThatRoundTrips() {
-        SealedLock sealed = lock.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
 
         SecretAead aead = lock.unlock("ks1", sealed, LockCredentials.NONE);
 
@@ -100,7 +100,7 @@ class MainKeyLockTest {
 
     @Test
     void theMainKeyOpensAgainAfterARestart() {
-        SealedLock sealed = lock.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
         byte[] ciphertext = lock.unlock("ks1", sealed, LockCredentials.NONE).encrypt(PLAINTEXT, AD);
 
         // a new server: a master lock over the same key file, an empty cache
@@ -113,7 +113,7 @@ class MainKeyLockTest {
 
     @Test
     void aSealedMainKeyDoesNotOpenForAnotherKeystore() {
-        SealedLock sealed = lock.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> lock.unlock("ks2", sealed, LockCredentials.NONE));
@@ -126,7 +126,7 @@ class MainKeyLockTest {
 
     @Test
     void aTamperedSealedMainKeyDoesNotOpen() {
-        byte[] secret = lock.create("ks1", LockCredentials.NONE).sealedSecret();
+        byte[] secret = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE).sealedSecret();
         secret[20] ^= 1;
 
         assertThrows(IllegalStateException.class,
@@ -135,7 +135,7 @@ class MainKeyLockTest {
 
     @Test
     void aMainKeyDoesNotOpenUnderAnotherMasterKey() {
-        SealedLock sealed = lock.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
         MasterLock otherMaster = MasterLockTestDouble.local(dir.resolve("other.key"));
 
         assertThrows(IllegalStateException.class, () -> new MainKeyLock(otherMaster, 10_000, Duration.ofMinutes(10))
@@ -144,7 +144,7 @@ class MainKeyLockTest {
 
     @Test
     void openedMainKeysAreCached() {
-        SealedLock sealed = lock.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
         SecretAead first = lock.unlock("ks1", sealed, LockCredentials.NONE);
 
         assertSame(first, lock.unlock("ks1", sealed, LockCredentials.NONE));
@@ -157,7 +157,7 @@ class MainKeyLockTest {
     @Test
     void aCacheTtlOfZeroStillUnlocksAndCachesNothing() {
         MainKeyLock uncached = new MainKeyLock(master, 10_000, Duration.ZERO);
-        SealedLock sealed = uncached.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = uncached.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
 
         SecretAead first = uncached.unlock("ks1", sealed, LockCredentials.NONE);
         SecretAead second = uncached.unlock("ks1", sealed, LockCredentials.NONE);
@@ -173,7 +173,7 @@ class MainKeyLockTest {
     @Test
     void aCacheOfSizeZeroStillUnlocks() {
         MainKeyLock uncached = new MainKeyLock(master, 0, Duration.ofMinutes(10));
-        SealedLock sealed = uncached.create("ks1", LockCredentials.NONE);
+        SealedLock sealed = uncached.create("ks1", LockSpec.DEFAULT, LockCredentials.NONE);
 
         SecretAead aead = uncached.unlock("ks1", sealed, LockCredentials.NONE);
 
@@ -182,7 +182,7 @@ class MainKeyLockTest {
 
     @Test
     void credentialsAreIgnored() {
-        SealedLock sealed = lock.create("ks1",
+        SealedLock sealed = lock.create("ks1", LockSpec.DEFAULT,
                 new LockCredentials("did:example:alice", java.util.List.of(SecretBytes.random(16))));
 
         SecretAead aead = new MainKeyLock(master, 10, Duration.ZERO)

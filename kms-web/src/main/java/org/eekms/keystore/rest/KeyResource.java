@@ -1,6 +1,6 @@
 package org.eekms.keystore.rest;
 
-import static org.eekms.keystore.rest.Bodies.required;
+import static org.eekms.rest.Bodies.required;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -87,7 +87,7 @@ public class KeyResource {
 
     @DELETE
     public Response delete() {
-        keys.delete(keystoreId, keyId);
+        keys.delete(keystoreId, keyId, caller.get());
         return Response.ok().build();
     }
 

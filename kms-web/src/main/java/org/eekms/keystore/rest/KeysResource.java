@@ -1,6 +1,6 @@
 package org.eekms.keystore.rest;
 
-import static org.eekms.keystore.rest.Bodies.required;
+import static org.eekms.rest.Bodies.required;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -57,7 +57,7 @@ public class KeysResource {
 
     @GET
     public KeyList list(@PathParam("keystore") String keystoreId) {
-        return new KeyList(keys.list(keystoreId).stream()
+        return new KeyList(keys.list(keystoreId, caller.get()).stream()
                 .map(k -> new KeyEntry(urls.key(uriInfo, keystoreId, k.keyId()), k.keyType(), k.createdAt(),
                         k.updatedAt()))
                 .toList());

@@ -1,5 +1,6 @@
 package org.eekms.keystore.rest;
 
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 
@@ -15,7 +16,7 @@ public final class KeystoreMessages {
             @JsonbProperty("secret_lock") SecretLock secretLock) {
     }
 
-    public record SecretLock(@JsonbProperty("type") String type) {
+    public record SecretLock(@JsonbProperty("type") String type, @JsonbProperty("threshold") Integer threshold) {
     }
 
     public record CreateKeystoreResponse(@JsonbProperty("key_store_url") String keyStoreUrl) {
@@ -25,7 +26,7 @@ public final class KeystoreMessages {
             @JsonbProperty("id") String id,
             @JsonbProperty("key_store_url") String keyStoreUrl,
             @JsonbProperty("controller") String controller,
-            @JsonbProperty("secret_lock") SecretLock secretLock,
+            @JsonbProperty("secret_lock") JsonObject secretLock,
             @JsonbProperty("created_at") Instant createdAt) {
     }
 }

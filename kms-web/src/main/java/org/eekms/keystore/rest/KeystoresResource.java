@@ -1,8 +1,11 @@
 package org.eekms.keystore.rest;
 
-import static org.eekms.keystore.rest.Bodies.required;
+import static org.eekms.rest.Bodies.required;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,9 +20,10 @@ import org.eekms.keystore.boundary.Keystores;
 import org.eekms.keystore.rest.KeystoreMessages.CreateKeystoreRequest;
 import org.eekms.keystore.rest.KeystoreMessages.CreateKeystoreResponse;
 import org.eekms.keystore.rest.KeystoreMessages.KeystoreMetadata;
-import org.eekms.keystore.rest.KeystoreMessages.SecretLock;
 import org.eekms.rest.CallerCredentials;
 import org.eekms.rest.KeyUrls;
+import org.eekms.secretlock.control.LockSpec;
+import java.io.StringReader;
 
 /** Keystores: create (TrustBloc's answer is 200, not 201, and clients rely on it) and read metadata. */
 @Path("v1/keystores")
@@ -42,8 +46,10 @@ public class KeystoresResource {
     @POST
     public CreateKeystoreResponse create(CreateKeystoreRequest request) {
         CreateKeystoreRequest body = required(request);
-        String lockType = body.secretLock() == null ? null : body.secretLock().type();
-        KeystoreView keystore = keystores.create(body.controller(), lockType, caller.get());
+        LockSpec lock = body.secretLock() == null
+                ? LockSpec.DEFAULT
+                : new LockSpec(body.secretLock().type(), body.secretLock().threshold());
+        KeystoreView keystore = keystores.create(body.controller(), lock, caller.get());
         return new CreateKeystoreResponse(urls.keystore(uriInfo, keystore.id()));
     }
 
@@ -52,6 +58,15 @@ public class KeystoresResource {
     public KeystoreMetadata metadata(@PathParam("keystore") String keystoreId) {
         KeystoreView keystore = keystores.find(keystoreId);
         return new KeystoreMetadata(keystore.id(), urls.keystore(uriInfo, keystore.id()), keystore.controller(),
-                new SecretLock(keystore.lockType()), keystore.createdAt());
+                secretLock(keystore), keystore.createdAt());
+    }
+
+    /** The lock's type and its public parameters, as stored with the keystore; never a secret. */
+    private static JsonObject secretLock(KeystoreView keystore) {
+        JsonObjectBuilder lock = Json.createObjectBuilder();
+        if (keystore.lockParameters() != null) {
+            lock = Json.createObjectBuilder(Json.createReader(new StringReader(keystore.lockParameters())).readObject());
+        }
+        return lock.add("type", keystore.lockType()).build();
     }
 }

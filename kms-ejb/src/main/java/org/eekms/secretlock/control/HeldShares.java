@@ -1,0 +1,132 @@
+package org.eekms.secretlock.control;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.crypto.SecretBytes;
+import org.eekms.problem.AccessDeniedException;
+import org.eekms.problem.UnavailableException;
+import org.eekms.shareholder.boundary.ShareHolder;
+
+/**
+ * The share of a subject held outside the request: fetched from the Auth server
+ * ({@code GET {KMS_AUTH_SERVER_URL}/secret?sub=…} with {@code Bearer base64(KMS_AUTH_SERVER_TOKEN)}), or read from
+ * this server's own share holder when it runs one and no Auth server is configured. Cached per subject for
+ * {@code KMS_SHAMIR_SECRET_CACHE_TTL} (0: never); a failed fetch is never cached.
+ */
+@ApplicationScoped
+public class HeldShares {
+
+    private static final Logger LOG = Logger.getLogger(HeldShares.class.getName());
+
+    private Optional<URI> authServer;
+    private Optional<String> authServerToken;
+    private Duration timeout;
+    private ShareHolder localHolder;
+    private boolean localHolderEnabled;
+    private Cache<String, SecretBytes> bySubject;
+    private boolean caching;
+    private HttpClient http;
+
+    protected HeldShares() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public HeldShares(@ConfigProperty(name = "kms.auth-server.url") Optional<String> authServerUrl,
+            @ConfigProperty(name = "kms.auth-server.token") Optional<String> authServerToken,
+            @ConfigProperty(name = "kms.auth-server.timeout", defaultValue = "10s") Duration timeout,
+            @ConfigProperty(name = "kms.shamir-secret-cache.ttl", defaultValue = "10m") Duration ttl,
+            @ConfigProperty(name = "kms.share-holder.enable", defaultValue = "false") boolean localHolderEnabled,
+            ShareHolder localHolder) {
+        this.authServer = authServerUrl.filter(url -> !url.isBlank()).map(url -> URI.create(
+                url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
+        this.authServerToken = authServerToken;
+        this.timeout = timeout;
+        this.localHolder = localHolder;
+        this.localHolderEnabled = localHolderEnabled;
+        this.caching = !ttl.isZero();
+        this.bySubject = Caffeine.newBuilder()
+                .maximumSize(caching ? 100_000 : 0)
+                .expireAfterWrite(caching ? ttl : Duration.ofNanos(1))
+                .build();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Whether shares can be had at all: from an Auth server, or from this server's share holder. */
+    public boolean available() {
+        // read from configuration, not from the EJB: this is asked while the containers are still starting
+        return authServer.isPresent() || localHolderEnabled;
+    }
+
+    /** The held share of the subject; 403 for a subject the holder does not know, 503 when it cannot be reached. */
+    public SecretBytes of(String subject) {
+        return caching ? bySubject.get(subject, this::fetch) : fetch(subject);
+    }
+
+    private SecretBytes fetch(String subject) {
+        if (authServer.isEmpty()) {
+            return localHolder.held(subject).orElseThrow(HeldShares::unknownSubject);
+        }
+        URI uri = URI.create(authServer.get() + "/secret?sub=" + URLEncoder.encode(subject, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        authServerToken.ifPresent(token -> request.header("Authorization",
+                "Bearer " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8))));
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            LOG.warning(() -> "Auth server " + authServer.get() + " unreachable: " + e.getClass().getSimpleName());
+            throw new UnavailableException("the Auth server holding the second share is unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("the Auth server holding the second share is unreachable");
+        }
+        return switch (response.statusCode()) {
+            case 200 -> parse(response.body());
+            case 400, 404 -> throw unknownSubject();
+            default -> {
+                LOG.warning(() -> "Auth server " + authServer.get() + " answered " + response.statusCode());
+                throw new UnavailableException("the Auth server holding the second share refused this KMS");
+            }
+        };
+    }
+
+    private static SecretBytes parse(String body) {
+        byte[] share = null;
+        try {
+            JsonObject json = Json.createReader(new StringReader(body)).readObject();
+            share = Base64.getDecoder().decode(((JsonString) json.get("secret")).getString());
+            return SecretBytes.copyOf(share);
+        } catch (RuntimeException e) {
+            throw new UnavailableException("the Auth server answered without a share");
+        } finally {
+            if (share != null) {
+                Arrays.fill(share, (byte) 0);
+            }
+        }
+    }
+
+    private static AccessDeniedException unknownSubject() {
+        return AccessDeniedException.forbidden("the secrets presented do not open this keystore");
+    }
+}

@@ -22,6 +22,11 @@ public final class NotFoundException extends KmsException {
         return new NotFoundException("share_not_found", "no share is held for this subject");
     }
 
+    /** What a remote server (the authorization server) did not find, passed on to the caller. */
+    public static NotFoundException remote(String message) {
+        return new NotFoundException("remote_not_found", message);
+    }
+
     /** A resource this server does not serve in its configuration (such as the share holder when it is off). */
     public static NotFoundException resource() {
         return new NotFoundException("not_found", "no such resource");

@@ -31,8 +31,13 @@ final class EmbeddedServer implements AutoCloseable {
 
     static EmbeddedServer start(Path data, String name, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return start(data, name, settings, freePort());
+    }
+
+    /** On a given port: a restarted server keeps its address, as the URLs stored by its clients expect. */
+    static EmbeddedServer start(Path data, String name, Map<String, String> settings, int port)
+            throws IOException, InterruptedException {
         Files.createDirectories(data);
-        int port = freePort();
         Path log = data.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
@@ -51,6 +56,10 @@ final class EmbeddedServer implements AutoCloseable {
         return server;
     }
 
+    int port() {
+        return port;
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -58,7 +67,7 @@ final class EmbeddedServer implements AutoCloseable {
     private void awaitHealthy(Path log) throws IOException, InterruptedException {
         KmsClient kms = new KmsClient(baseUrl());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+        while (Instant.now().isBefore(deadline) && process.isAlive() && !deploymentFailed(log)) {
             try {
                 if (kms.get(baseUrl() + "/healthcheck").status() == 200) {
                     return;
@@ -72,6 +81,10 @@ final class EmbeddedServer implements AutoCloseable {
         List<String> lines = Files.readAllLines(log);
         throw new AssertionError("Payara Micro did not become healthy; last lines of " + log + ":\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+    }
+
+    private static boolean deploymentFailed(Path log) throws IOException {
+        return Files.exists(log) && Files.readString(log).contains("Exception while loading the app");
     }
 
     @Override

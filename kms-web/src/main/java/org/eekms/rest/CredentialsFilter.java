@@ -26,7 +26,9 @@ public class CredentialsFilter implements ContainerRequestFilter {
         String subject = request.getHeaderString("Auth-User");
         List<String> headers = request.getHeaders().get("Secret-Share");
         String keystoreSecret = request.getHeaderString("Keystore-Secret");
-        if (subject == null && keystoreSecret == null && (headers == null || headers.isEmpty())) {
+        String authorization = request.getHeaderString("Authorization");
+        if (subject == null && keystoreSecret == null && authorization == null
+                && (headers == null || headers.isEmpty())) {
             return;
         }
         List<SecretBytes> shares = new ArrayList<>();
@@ -38,7 +40,7 @@ public class CredentialsFilter implements ContainerRequestFilter {
             }
         }
         SecretBytes secret = keystoreSecret == null ? null : decode(keystoreSecret.trim(), "Keystore-Secret");
-        caller.set(new LockCredentials(subject, shares, secret));
+        caller.set(new LockCredentials(subject, shares, secret, authorization));
     }
 
     private static SecretBytes decode(String value, String header) {

@@ -51,6 +51,16 @@ public class Keystores {
         return view(keystore);
     }
 
+    /** Seals the keystore's lock secret anew, for a remote lock under the authorization key's newest version. */
+    public void rewrap(String keystoreId, LockCredentials credentials) {
+        Keystore keystore = em.find(Keystore.class, keystoreId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (keystore == null) {
+            throw org.eekms.problem.NotFoundException.keystore(keystoreId);
+        }
+        SealedLock sealed = new SealedLock(keystore.lockType(), keystore.lockParameters(), keystore.sealedLockKey());
+        keystore.relocked(locks.of(sealed).rewrap(keystoreId, sealed, credentials).sealedSecret());
+    }
+
     public KeystoreView find(String keystoreId) {
         return view(storedKeys.keystore(keystoreId));
     }

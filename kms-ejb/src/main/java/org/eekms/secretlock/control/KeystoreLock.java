@@ -26,6 +26,12 @@ public interface KeystoreLock {
         // nothing to check
     }
 
+    /** Seals the lock's secret again (for a remote lock: under the authorization key's newest version). */
+    default SealedLock rewrap(String keystoreId, SealedLock lock, LockCredentials credentials) {
+        throw new org.eekms.problem.InvalidRequestException("unsupported_operation",
+                "keystores locked with " + type() + " have nothing to re-wrap");
+    }
+
     /** Whether this server is configured to offer the lock. */
     default boolean offered() {
         return true;

@@ -6,14 +6,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eekms.problem.InvalidRequestException;
 
-/** The keystore locks this server offers, by type, and the one keystores get when they name none. */
+/**
+ * The keystore locks this server offers, by type ({@code KMS_KEYSTORE_LOCK_OFFERED}, default all that are configured),
+ * and the one keystores get when they name none: a server's role is configuration, not a build.
+ */
 @ApplicationScoped
 public class KeystoreLocks {
 
@@ -26,8 +32,15 @@ public class KeystoreLocks {
 
     @Inject
     public KeystoreLocks(@Any Instance<KeystoreLock> locks,
-            @ConfigProperty(name = "kms.keystore-lock.default", defaultValue = MainKeyLock.TYPE) String defaultType) {
-        this.byType = locks.stream().filter(KeystoreLock::offered).collect(Collectors.toMap(KeystoreLock::type, Function.identity(),
+            @ConfigProperty(name = "kms.keystore-lock.default", defaultValue = MainKeyLock.TYPE) String defaultType,
+            @ConfigProperty(name = "kms.keystore-lock.offered") Optional<String> offered) {
+        // a comma-separated list, read as a string: Payara cannot inject Optional<List<…>> into a constructor
+        Optional<List<String>> offeredTypes = offered.filter(value -> !value.isBlank())
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).toList());
+        this.byType = locks.stream()
+                .filter(KeystoreLock::offered)
+                .filter(lock -> offeredTypes.map(types -> types.contains(lock.type())).orElse(true))
+                .collect(Collectors.toMap(KeystoreLock::type, Function.identity(),
                 (a, b) -> a, TreeMap::new));
         if (!byType.containsKey(defaultType)) {
             throw new IllegalStateException("KMS_KEYSTORE_LOCK_DEFAULT: unknown keystore lock '" + defaultType

@@ -5,19 +5,23 @@ import org.eekms.crypto.SecretBytes;
 
 /**
  * What a request brings to open a keystore lock: the subject it acts for ({@code Auth-User}), the secret shares it
- * carries ({@code Secret-Share}) and a keystore secret ({@code Keystore-Secret}, or null). Locks that need none of
- * them ignore them.
+ * carries ({@code Secret-Share}), a keystore secret ({@code Keystore-Secret}, or null) and its {@code Authorization}
+ * header (forwarded by the {@code remote} lock, or null). Locks that need none of them ignore them.
  */
-public record LockCredentials(String subject, List<SecretBytes> shares, SecretBytes secret) {
+public record LockCredentials(String subject, List<SecretBytes> shares, SecretBytes secret, String authorization) {
 
-    public static final LockCredentials NONE = new LockCredentials(null, List.of(), null);
+    public static final LockCredentials NONE = new LockCredentials(null, List.of(), null, null);
 
     public LockCredentials {
         shares = List.copyOf(shares);
     }
 
     public LockCredentials(String subject, List<SecretBytes> shares) {
-        this(subject, shares, null);
+        this(subject, shares, null, null);
+    }
+
+    public LockCredentials(String subject, List<SecretBytes> shares, SecretBytes secret) {
+        this(subject, shares, secret, null);
     }
 
     /** Clears every secret the request brought; called when the request ends. */
@@ -31,6 +35,6 @@ public record LockCredentials(String subject, List<SecretBytes> shares, SecretBy
     @Override
     public String toString() {
         return "LockCredentials[subject=" + subject + ", " + shares.size() + " shares"
-                + (secret == null ? "" : ", a keystore secret") + "]";
+                + (secret == null ? "" : ", a keystore secret") + (authorization == null ? "" : ", authorization") + "]";
     }
 }

@@ -19,7 +19,7 @@ class KeystoreLocksTest {
 
     @Test
     void findsLocksByType() {
-        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "key");
+        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "key", java.util.Optional.empty());
 
         assertSame(key, locks.byType("key"));
         assertSame(shares, locks.byType("shares"));
@@ -27,7 +27,7 @@ class KeystoreLocksTest {
 
     @Test
     void noTypeMeansTheDefault() {
-        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "shares");
+        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "shares", java.util.Optional.empty());
 
         assertSame(shares, locks.byType(null));
         assertSame(shares, locks.byType(""));
@@ -35,7 +35,7 @@ class KeystoreLocksTest {
 
     @Test
     void anUnofferedTypeIsTheClientsError() {
-        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "key");
+        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "key", java.util.Optional.empty());
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> locks.byType("hsm"));
         assertEquals("unsupported_secret_lock", e.code());
@@ -45,14 +45,14 @@ class KeystoreLocksTest {
     @Test
     void anUnknownDefaultStopsTheServerWithItsVariableName() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new KeystoreLocks(instance(key), "shares"));
+                () -> new KeystoreLocks(instance(key), "shares", java.util.Optional.empty()));
         assertTrue(e.getMessage().contains("KMS_KEYSTORE_LOCK_DEFAULT"), e.getMessage());
         assertTrue(e.getMessage().contains("shares"), e.getMessage());
     }
 
     @Test
     void findsTheLockAStoredKeystoreWasCreatedWith() {
-        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "key");
+        KeystoreLocks locks = new KeystoreLocks(instance(key, shares), "key", java.util.Optional.empty());
 
         assertSame(shares, locks.of(new SealedLock("shares", null, new byte[0])));
         assertThrows(IllegalStateException.class, () -> locks.of(new SealedLock("gone", null, new byte[0])));

@@ -49,6 +49,11 @@ public class Keystore {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
+    /** The lock's secret sealed anew (a remote lock re-wrapped under the authorization key's newest version). */
+    public void relocked(byte[] newSealedLockKey) {
+        this.sealedLockKey = newSealedLockKey.clone();
+    }
+
     public String id() {
         return id;
     }

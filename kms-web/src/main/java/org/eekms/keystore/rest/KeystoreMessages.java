@@ -16,7 +16,10 @@ public final class KeystoreMessages {
             @JsonbProperty("secret_lock") SecretLock secretLock) {
     }
 
-    public record SecretLock(@JsonbProperty("type") String type, @JsonbProperty("threshold") Integer threshold) {
+    public record SecretLock(
+            @JsonbProperty("type") String type,
+            @JsonbProperty("threshold") Integer threshold,
+            @JsonbProperty("key_url") String keyUrl) {
     }
 
     public record CreateKeystoreResponse(@JsonbProperty("key_store_url") String keyStoreUrl) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eekms.keystore.boundary.KeystoreView;
 import org.eekms.keystore.boundary.Keystores;
@@ -46,11 +47,21 @@ public class KeystoresResource {
     @POST
     public CreateKeystoreResponse create(CreateKeystoreRequest request) {
         CreateKeystoreRequest body = required(request);
+        String keystoreUrlPrefix = urls.keystore(uriInfo, "");
         LockSpec lock = body.secretLock() == null
-                ? LockSpec.DEFAULT
-                : new LockSpec(body.secretLock().type(), body.secretLock().threshold());
+                ? new LockSpec(null, null, null, keystoreUrlPrefix)
+                : new LockSpec(body.secretLock().type(), body.secretLock().threshold(), body.secretLock().keyUrl(),
+                        keystoreUrlPrefix);
         KeystoreView keystore = keystores.create(body.controller(), lock, caller.get());
         return new CreateKeystoreResponse(urls.keystore(uriInfo, keystore.id()));
+    }
+
+    /** Admin: re-wraps a remote-locked keystore's primary key under the authorization key's newest version. */
+    @POST
+    @Path("{keystore}/rewrap")
+    public Response rewrap(@PathParam("keystore") String keystoreId) {
+        keystores.rewrap(keystoreId, caller.get());
+        return Response.ok().build();
     }
 
     @GET

@@ -5,8 +5,6 @@ import static org.eekms.it.KmsClient.expect;
 import static org.eekms.it.KmsClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +37,9 @@ class AuthorizationKeyServerIT {
                 "kms.share-holder.enable", "true", "kms.share-holder.token", HOLDER_TOKEN))) {
             KmsClient holderApi = new KmsClient(holder.baseUrl());
             String secretUrl = holder.baseUrl() + "/secret";
-            expect(200, send(holderApi, secretUrl, "POST", json().add("secret", b64(shares.get(2).toByteArray()))
+            expect(200, holderApi.withCredentials(secretUrl, "POST", json().add("secret", b64(shares.get(2).toByteArray()))
                     .build().toString(), "alice", null));
-            assertEquals(409, send(holderApi, secretUrl, "POST", json().add("secret", walletShare).build()
+            assertEquals(409, holderApi.withCredentials(secretUrl, "POST", json().add("secret", walletShare).build()
                     .toString(), "alice", null).status());
             assertEquals(401, holderApi.get(secretUrl + "?sub=alice").status());
 
@@ -52,26 +50,26 @@ class AuthorizationKeyServerIT {
             try (EmbeddedServer server = EmbeddedServer.start(data.resolve("authz"), "authz-1", authz)) {
                 KmsClient kms = new KmsClient(server.baseUrl());
                 String body = "{\"controller\":\"did:example:alice\",\"secret_lock\":{\"type\":\"shamir\"}}";
-                assertEquals(400, send(kms, server.baseUrl() + "/v1/keystores", "POST", body, "alice", null)
+                assertEquals(400, kms.withCredentials(server.baseUrl() + "/v1/keystores", "POST", body, "alice", null)
                         .status());
-                String keystore = expect(200, send(kms, server.baseUrl() + "/v1/keystores", "POST", body, "alice",
+                String keystore = expect(200, kms.withCredentials(server.baseUrl() + "/v1/keystores", "POST", body, "alice",
                         walletShare)).string("key_store_url");
-                Answer metadata = expect(200, send(kms, keystore, "GET", null, "alice", walletShare));
+                Answer metadata = expect(200, kms.withCredentials(keystore, "GET", null, "alice", walletShare));
                 assertEquals("shamir", metadata.json().getJsonObject("secret_lock").getString("type"));
                 assertEquals(2, metadata.json().getJsonObject("secret_lock").getInt("threshold"));
 
-                keyUrl = expect(200, send(kms, keystore + "/keys", "POST", "{\"key_type\":\"ED25519\"}", "alice",
+                keyUrl = expect(200, kms.withCredentials(keystore + "/keys", "POST", "{\"key_type\":\"ED25519\"}", "alice",
                         walletShare)).string("key_url");
                 signature = sign(kms, keyUrl, "alice", walletShare);
 
                 // the key is cached now, yet every caller must still bring shares that open the keystore
-                assertEquals(400, send(kms, keyUrl + "/sign", "POST", signBody(), "alice", null).status());
-                Answer wrong = send(kms, keyUrl + "/sign", "POST", signBody(), "alice", foreignShare);
+                assertEquals(400, kms.withCredentials(keyUrl + "/sign", "POST", signBody(), "alice", null).status());
+                Answer wrong = kms.withCredentials(keyUrl + "/sign", "POST", signBody(), "alice", foreignShare);
                 assertEquals(403, wrong.status());
                 assertEquals("the secrets presented do not open this keystore", wrong.string("message"));
-                assertEquals(403, send(kms, keyUrl + "/sign", "POST", signBody(), "bob", walletShare).status());
-                assertEquals(400, send(kms, keyUrl + "/sign", "POST", signBody(), "alice", "not base64!").status());
-                assertEquals(403, send(kms, keystore + "/keys", "GET", null, "alice", foreignShare).status());
+                assertEquals(403, kms.withCredentials(keyUrl + "/sign", "POST", signBody(), "bob", walletShare).status());
+                assertEquals(400, kms.withCredentials(keyUrl + "/sign", "POST", signBody(), "alice", "not base64!").status());
+                assertEquals(403, kms.withCredentials(keystore + "/keys", "GET", null, "alice", foreignShare).status());
                 // another share of the same secret opens it too
                 sign(kms, keyUrl, "alice", otherWalletShare);
             }
@@ -79,13 +77,13 @@ class AuthorizationKeyServerIT {
             try (EmbeddedServer server = EmbeddedServer.start(data.resolve("authz"), "authz-2", authz)) {
                 KmsClient kms = new KmsClient(server.baseUrl());
                 String movedKeyUrl = keyUrl.replaceFirst("http://[^/]+", server.baseUrl());
-                expect(200, send(kms, movedKeyUrl + "/verify", "POST", json().add("signature", b64(signature))
+                expect(200, kms.withCredentials(movedKeyUrl + "/verify", "POST", json().add("signature", b64(signature))
                         .add("message", b64(MESSAGE)).build().toString(), "alice", walletShare));
-                assertEquals(403, send(kms, movedKeyUrl + "/sign", "POST", signBody(), "alice", foreignShare)
+                assertEquals(403, kms.withCredentials(movedKeyUrl + "/sign", "POST", signBody(), "alice", foreignShare)
                         .status());
                 holder.close();
                 // the held share of a subject not seen yet cannot be fetched: 503, nothing unlocked
-                Answer unreachable = send(kms, movedKeyUrl + "/sign", "POST", signBody(), "carol", walletShare);
+                Answer unreachable = kms.withCredentials(movedKeyUrl + "/sign", "POST", signBody(), "carol", walletShare);
                 assertEquals(503, unreachable.status());
                 assertEquals("dependency_unavailable", unreachable.code());
             }
@@ -97,19 +95,6 @@ class AuthorizationKeyServerIT {
     }
 
     private static byte[] sign(KmsClient kms, String keyUrl, String subject, String share) {
-        return expect(200, send(kms, keyUrl + "/sign", "POST", signBody(), subject, share)).bytes("signature");
-    }
-
-    private static Answer send(KmsClient kms, String url, String method, String body, String subject,
-            String share) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (subject != null) {
-            request.header("Auth-User", subject);
-        }
-        if (share != null) {
-            request.header("Secret-Share", share);
-        }
-        return kms.send(request);
+        return expect(200, kms.withCredentials(keyUrl + "/sign", "POST", signBody(), subject, share)).bytes("signature");
     }
 }

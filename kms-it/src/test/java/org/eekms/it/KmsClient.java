@@ -84,6 +84,19 @@ public final class KmsClient {
         return send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A request carrying a Shamir lock's credentials: {@code Auth-User} and one {@code Secret-Share} (each optional). */
+    public Answer withCredentials(String url, String method, String body, String subject, String share) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (subject != null) {
+            request.header("Auth-User", subject);
+        }
+        if (share != null) {
+            request.header("Secret-Share", share);
+        }
+        return send(request);
+    }
+
     public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),

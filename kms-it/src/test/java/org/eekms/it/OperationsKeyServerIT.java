@@ -5,8 +5,6 @@ import static org.eekms.it.KmsClient.expect;
 import static org.eekms.it.KmsClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,12 +37,12 @@ class OperationsKeyServerIT {
         String authzKey;
         try {
             KmsClient authzApi = new KmsClient(authz.baseUrl());
-            expect(200, send(authzApi, authz.baseUrl() + "/secret", "POST",
+            expect(200, authzApi.withCredentials(authz.baseUrl() + "/secret", "POST",
                     json().add("secret", b64(shares.get(1).toByteArray())).build().toString(), "alice", null));
-            String authzStore = expect(200, send(authzApi, authz.baseUrl() + "/v1/keystores", "POST",
+            String authzStore = expect(200, authzApi.withCredentials(authz.baseUrl() + "/v1/keystores", "POST",
                     "{\"controller\":\"did:example:alice\",\"secret_lock\":{\"type\":\"shamir\"}}", "alice",
                     walletShare)).string("key_store_url");
-            authzKey = expect(200, send(authzApi, authzStore + "/keys", "POST", "{\"key_type\":\"AES256GCM\"}",
+            authzKey = expect(200, authzApi.withCredentials(authzStore + "/keys", "POST", "{\"key_type\":\"AES256GCM\"}",
                     "alice", walletShare)).string("key_url");
         } catch (RuntimeException | AssertionError e) {
             authz.close();
@@ -58,21 +56,21 @@ class OperationsKeyServerIT {
             KmsClient kms = new KmsClient(ops.baseUrl());
             String body = "{\"controller\":\"did:example:alice\",\"secret_lock\":{\"type\":\"remote\",\"key_url\":\""
                     + authzKey + "\"}}";
-            assertEquals(403, send(kms, ops.baseUrl() + "/v1/keystores", "POST", body, "alice", foreignShare)
+            assertEquals(403, kms.withCredentials(ops.baseUrl() + "/v1/keystores", "POST", body, "alice", foreignShare)
                     .status());
-            opsStore = expect(200, send(kms, ops.baseUrl() + "/v1/keystores", "POST", body, "alice", walletShare))
+            opsStore = expect(200, kms.withCredentials(ops.baseUrl() + "/v1/keystores", "POST", body, "alice", walletShare))
                     .string("key_store_url");
             assertEquals(authzKey, expect(200, kms.get(opsStore)).json().getJsonObject("secret_lock")
                     .getString("key_url"));
-            opsKey = expect(200, send(kms, opsStore + "/keys", "POST", "{\"key_type\":\"ED25519\"}", "alice",
+            opsKey = expect(200, kms.withCredentials(opsStore + "/keys", "POST", "{\"key_type\":\"ED25519\"}", "alice",
                     walletShare)).string("key_url");
             byte[] signature = sign(kms, opsKey, walletShare);
-            expect(200, send(kms, opsKey + "/verify", "POST", json().add("signature", b64(signature))
+            expect(200, kms.withCredentials(opsKey + "/verify", "POST", json().add("signature", b64(signature))
                     .add("message", b64(MESSAGE)).build().toString(), "alice", walletShare));
 
             // a wrong share is refused by both servers
-            assertEquals(403, send(kms, opsKey + "/sign", "POST", signBody(), "alice", foreignShare).status());
-            assertEquals(403, send(new KmsClient(authz.baseUrl()), authzKey + "/encrypt", "POST", signBody(),
+            assertEquals(403, kms.withCredentials(opsKey + "/sign", "POST", signBody(), "alice", foreignShare).status());
+            assertEquals(403, new KmsClient(authz.baseUrl()).withCredentials(authzKey + "/encrypt", "POST", signBody(),
                     "alice", foreignShare).status());
 
             String plainStore = kms.createKeystore();
@@ -84,17 +82,17 @@ class OperationsKeyServerIT {
 
             // the authorization server down: with caching off nothing works; back up: works again
             authz.close();
-            Answer down = send(kms, opsKey + "/sign", "POST", signBody(), "alice", walletShare);
+            Answer down = kms.withCredentials(opsKey + "/sign", "POST", signBody(), "alice", walletShare);
             assertEquals(503, down.status());
             assertEquals("dependency_unavailable", down.code());
             authz = EmbeddedServer.start(data.resolve("authz"), "authz-2", authzSettings, authz.port());
             sign(kms, opsKey, walletShare);
 
             // rotating the authorization key keeps the ops keystore working; re-wrapping is one call
-            expect(200, send(new KmsClient(authz.baseUrl()), authzKey + "/rotate", "POST", "{}", "alice",
+            expect(200, new KmsClient(authz.baseUrl()).withCredentials(authzKey + "/rotate", "POST", "{}", "alice",
                     walletShare));
             sign(kms, opsKey, walletShare);
-            expect(200, send(kms, opsStore + "/rewrap", "POST", "{}", "alice", walletShare));
+            expect(200, kms.withCredentials(opsStore + "/rewrap", "POST", "{}", "alice", walletShare));
             sign(kms, opsKey, walletShare);
         }
 
@@ -107,7 +105,7 @@ class OperationsKeyServerIT {
             double cached = meanSignMillis(kms, movedKey, walletShare);
             System.out.printf("remote lock latency (mean of %d signs, one run): key lock %.2f ms, remote lock "
                     + "cached %.2f ms (+%.2f ms)%n", LATENCY_SAMPLES, baseline, cached, cached - baseline);
-            assertEquals(403, send(kms, movedKey + "/sign", "POST", signBody(), "alice", foreignShare).status());
+            assertEquals(403, kms.withCredentials(movedKey + "/sign", "POST", signBody(), "alice", foreignShare).status());
         } finally {
             authz.close();
         }
@@ -129,20 +127,7 @@ class OperationsKeyServerIT {
     }
 
     private static byte[] sign(KmsClient kms, String keyUrl, String share) {
-        return expect(200, send(kms, keyUrl + "/sign", "POST", signBody(), share == null ? null : "alice", share))
+        return expect(200, kms.withCredentials(keyUrl + "/sign", "POST", signBody(), share == null ? null : "alice", share))
                 .bytes("signature");
-    }
-
-    private static Answer send(KmsClient kms, String url, String method, String body, String subject,
-            String share) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (subject != null) {
-            request.header("Auth-User", subject);
-        }
-        if (share != null) {
-            request.header("Secret-Share", share);
-        }
-        return kms.send(request);
     }
 }

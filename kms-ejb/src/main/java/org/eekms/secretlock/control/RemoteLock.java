@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eekms.crypto.SecretAead;
 import org.eekms.crypto.SecretAeads;
@@ -30,6 +32,7 @@ public class RemoteLock implements KeystoreLock {
     public static final String TYPE = "remote";
 
     private AuthorizationServer server;
+    private List<String> allowedServers;
     private Admissions admissions;
     private Cache<String, SecretAead> opened;
     private boolean caching;
@@ -41,8 +44,13 @@ public class RemoteLock implements KeystoreLock {
     @Inject
     public RemoteLock(AuthorizationServer server,
             @ConfigProperty(name = "kms.remote-lock.cache-ttl", defaultValue = "10m") Duration ttl,
-            @ConfigProperty(name = "kms.remote-lock.cache-size", defaultValue = "10000") long size) {
+            @ConfigProperty(name = "kms.remote-lock.cache-size", defaultValue = "10000") long size,
+            @ConfigProperty(name = "kms.remote-lock.allowed-servers") Optional<String> allowedServers) {
         this.server = server;
+        // callers' credentials are forwarded to key_url: an operator can restrict where (comma-separated URL prefixes)
+        this.allowedServers = allowedServers.filter(value -> !value.isBlank())
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList())
+                .orElse(List.of());
         this.caching = !ttl.isZero();
         this.admissions = new Admissions(ttl);
         this.opened = Caffeine.newBuilder()
@@ -59,6 +67,10 @@ public class RemoteLock implements KeystoreLock {
     @Override
     public SealedLock create(String keystoreId, LockSpec spec, LockCredentials credentials) {
         String keyUrl = keyUrl(spec.keyUrl());
+        if (!allowedServers.isEmpty() && allowedServers.stream().noneMatch(keyUrl::startsWith)) {
+            throw new InvalidRequestException("secret_lock.key_url is not on an authorization server this server "
+                    + "is configured to use (KMS_REMOTE_LOCK_ALLOWED_SERVERS)");
+        }
         if (spec.keystoreUrlPrefix() == null) {
             throw new IllegalStateException("the remote lock needs this keystore's URL");
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.eekms.crypto.SecretAead;
 import org.eekms.crypto.SecretAeads;
 import org.eekms.crypto.SecretBytes;
@@ -64,21 +65,21 @@ class RemoteLockTest {
     @Test
     void storesOnlyTheAuthorizationServersCiphertextBoundToTheKeystoreUrl() {
         StubServer server = new StubServer();
-        RemoteLock lock = new RemoteLock(server, Duration.ofMinutes(10), 100);
+        RemoteLock lock = new RemoteLock(server, Duration.ofMinutes(10), 100, Optional.empty());
         SealedLock sealed = lock.create("ks1", SPEC, ALICE);
         assertEquals("https://ops.example/v1/keystores/ks1", new String(server.lastAssociatedData, StandardCharsets.UTF_8));
         assertTrue(sealed.publicParameters().contains(KEY_URL));
         assertEquals(1 + 12 + 32 + 16, sealed.sealedSecret().length);
         byte[] data = "keyset".getBytes(StandardCharsets.UTF_8);
         byte[] ciphertext = lock.unlock("ks1", sealed, ALICE).encrypt(data, null);
-        RemoteLock restarted = new RemoteLock(server, Duration.ofMinutes(10), 100);
+        RemoteLock restarted = new RemoteLock(server, Duration.ofMinutes(10), 100, Optional.empty());
         assertArrayEquals(data, restarted.unlock("ks1", sealed, ALICE).decrypt(ciphertext, null));
     }
 
     @Test
     void cachedKeysStillRefuseCallersTheAuthorizationServerWouldRefuse() {
         StubServer server = new StubServer();
-        RemoteLock lock = new RemoteLock(server, Duration.ofMinutes(10), 100);
+        RemoteLock lock = new RemoteLock(server, Duration.ofMinutes(10), 100, Optional.empty());
         SealedLock sealed = lock.create("ks1", SPEC, ALICE);
         int afterCreate = server.calls;
         lock.admit("ks1", sealed, ALICE);
@@ -92,7 +93,7 @@ class RemoteLockTest {
     @Test
     void withCachingOffEveryUseAsksAndNothingWorksWhileTheServerIsDown() {
         StubServer server = new StubServer();
-        RemoteLock lock = new RemoteLock(server, Duration.ZERO, 100);
+        RemoteLock lock = new RemoteLock(server, Duration.ZERO, 100, Optional.empty());
         SealedLock sealed = lock.create("ks1", SPEC, ALICE);
         int before = server.calls;
         lock.admit("ks1", sealed, ALICE);
@@ -105,7 +106,7 @@ class RemoteLockTest {
     @Test
     void rewrapSealsTheSamePrimaryKeyAnew() {
         StubServer server = new StubServer();
-        RemoteLock lock = new RemoteLock(server, Duration.ZERO, 100);
+        RemoteLock lock = new RemoteLock(server, Duration.ZERO, 100, Optional.empty());
         SealedLock sealed = lock.create("ks1", SPEC, ALICE);
         byte[] ciphertext = lock.unlock("ks1", sealed, ALICE).encrypt(new byte[] {7}, null);
         SealedLock rewrapped = lock.rewrap("ks1", sealed, ALICE);
@@ -114,8 +115,20 @@ class RemoteLockTest {
     }
 
     @Test
+    void forwardsCredentialsOnlyToAllowedAuthorizationServers() {
+        StubServer server = new StubServer();
+        RemoteLock lock = new RemoteLock(server, Duration.ZERO, 100,
+                Optional.of("https://other.example/, https://authz.example/v1/"));
+        lock.create("ks1", SPEC, ALICE);
+        RemoteLock strict = new RemoteLock(server, Duration.ZERO, 100, Optional.of("https://other.example/"));
+        int calls = server.calls;
+        assertThrows(InvalidRequestException.class, () -> strict.create("ks1", SPEC, ALICE));
+        assertEquals(calls, server.calls, "nothing was sent to a server that is not allowed");
+    }
+
+    @Test
     void refusesKeyUrlsThatAreNotHttp() {
-        RemoteLock lock = new RemoteLock(new StubServer(), Duration.ZERO, 100);
+        RemoteLock lock = new RemoteLock(new StubServer(), Duration.ZERO, 100, Optional.empty());
         for (String url : new String[] {null, "", "file:///etc/passwd", "not a url"}) {
             assertThrows(InvalidRequestException.class,
                     () -> lock.create("ks1", new LockSpec("remote", null, url, "https://ops.example/v1/keystores/"), ALICE));

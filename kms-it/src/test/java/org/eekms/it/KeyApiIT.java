@@ -291,6 +291,70 @@ class KeyApiIT {
     }
 
     @Test
+    void batchesAnswerEveryItemInOrderAndFailItemsAlone() throws Exception {
+        String signingKey = kms.createKeyUrl(keystore, "ED25519");
+        byte[] publicKey = expect(200, kms.get(signingKey + "/export")).bytes("public_key");
+        var items = jakarta.json.Json.createArrayBuilder();
+        for (int i = 0; i < 3; i++) {
+            items.add(json().add("message", b64(("item " + i).getBytes(StandardCharsets.UTF_8))));
+        }
+        var signed = expect(200, kms.post(signingKey + "/batch/sign", json().add("items", items).build().toString()))
+                .json().getJsonArray("results");
+        assertEquals(3, signed.size());
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initVerify(ed25519PublicKey(publicKey));
+        jdk.update("item 2".getBytes(StandardCharsets.UTF_8));
+        assertTrue(jdk.verify(Base64.getDecoder().decode(signed.getJsonObject(2).getString("signature"))));
+
+        String verifyBody = json().add("items", jakarta.json.Json.createArrayBuilder()
+                .add(json().add("signature", signed.getJsonObject(0).getString("signature"))
+                        .add("message", b64("item 0".getBytes(StandardCharsets.UTF_8))))
+                .add(json().add("signature", signed.getJsonObject(1).getString("signature"))
+                        .add("message", b64("tampered".getBytes(StandardCharsets.UTF_8))))).build().toString();
+        var verified = expect(200, kms.post(signingKey + "/batch/verify", verifyBody)).json().getJsonArray("results");
+        assertEquals(0, verified.getJsonObject(0).size());
+        assertEquals("verification_failed", verified.getJsonObject(1).getJsonObject("error").getString("code"));
+        assertEquals(400, verified.getJsonObject(1).getInt("status"));
+
+        String aead = kms.createKeyUrl(keystore, "AES256GCM");
+        String encryptBody = json().add("items", jakarta.json.Json.createArrayBuilder()
+                .add(json().add("message", b64(MESSAGE)).add("associated_data", b64(OTHER_MESSAGE)))
+                .add(json().add("message", b64(OTHER_MESSAGE)))).build().toString();
+        var encrypted = expect(200, kms.post(aead + "/batch/encrypt", encryptBody)).json().getJsonArray("results");
+        String decryptBody = json().add("items", jakarta.json.Json.createArrayBuilder()
+                .add(json().add("ciphertext", encrypted.getJsonObject(0).getString("ciphertext"))
+                        .add("nonce", encrypted.getJsonObject(0).getString("nonce"))
+                        .add("associated_data", b64(OTHER_MESSAGE)))
+                .add(json().add("ciphertext", encrypted.getJsonObject(1).getString("ciphertext"))
+                        .add("nonce", encrypted.getJsonObject(1).getString("nonce"))
+                        .add("associated_data", b64(MESSAGE)))).build().toString();
+        var decrypted = expect(200, kms.post(aead + "/batch/decrypt", decryptBody)).json().getJsonArray("results");
+        assertArrayEquals(MESSAGE, Base64.getDecoder().decode(decrypted.getJsonObject(0).getString("plaintext")));
+        assertEquals("decryption_failed", decrypted.getJsonObject(1).getJsonObject("error").getString("code"));
+
+        String mac = kms.createKeyUrl(keystore, "HMACSHA256Tag256");
+        var macs = expect(200, kms.post(mac + "/batch/computemac", json().add("items",
+                jakarta.json.Json.createArrayBuilder().add(json().add("data", b64(MESSAGE)))).build().toString()))
+                .json().getJsonArray("results");
+        expect(200, verifyMac(mac, Base64.getDecoder().decode(macs.getJsonObject(0).getString("mac")), MESSAGE));
+        var macChecks = expect(200, kms.post(mac + "/batch/verifymac", json().add("items",
+                jakarta.json.Json.createArrayBuilder().add(json().add("mac", macs.getJsonObject(0).getString("mac"))
+                        .add("data", b64(OTHER_MESSAGE)))).build().toString())).json().getJsonArray("results");
+        assertEquals("verification_failed", macChecks.getJsonObject(0).getJsonObject("error").getString("code"));
+
+        assertEquals(400, kms.post(signingKey + "/batch/sign", "{\"items\":[]}").status());
+        assertEquals(400, kms.post(signingKey + "/batch/sign", "{\"items\":[null]}").status());
+        var tooMany = jakarta.json.Json.createArrayBuilder();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(json().add("message", ""));
+        }
+        assertEquals(400, kms.post(signingKey + "/batch/sign", json().add("items", tooMany).build().toString())
+                .status());
+        assertEquals(404, kms.post(keystore + "/keys/nope/batch/sign", "{\"items\":[{\"message\":\"\"}]}")
+                .status());
+    }
+
+    @Test
     void keystoresLockedBySecretsTheRequestsBringOpenWithThoseSecretsOnly() {
         String hkdfSecret = b64("a high-entropy secret of 32 bytes".getBytes(StandardCharsets.UTF_8));
         String passphrase = b64("correct horse battery staple".getBytes(StandardCharsets.UTF_8));

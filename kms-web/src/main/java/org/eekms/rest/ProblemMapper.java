@@ -56,7 +56,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return current;
     }
 
-    private static int status(KmsException.Kind kind) {
+    /** The HTTP status of a problem kind; batch items report it per item. */
+    public static int status(KmsException.Kind kind) {
         return switch (kind) {
             case BAD_REQUEST -> 400;
             case UNAUTHORIZED -> 401;

@@ -4,10 +4,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eekms.crypto.Ciphertext;
 import org.eekms.crypto.KeyOperations;
 import org.eekms.keystore.control.StoredKeys;
 import org.eekms.keystore.entity.KeyAddress;
+import org.eekms.problem.InvalidRequestException;
+import org.eekms.problem.KmsException;
 import org.eekms.secretlock.control.LockCredentials;
 
 /**
@@ -22,6 +28,10 @@ public class KeyCrypto {
 
     @Inject
     StoredKeys storedKeys;
+
+    @Inject
+    @ConfigProperty(name = "kms.batch.max-items", defaultValue = "1000")
+    int maxBatchItems;
 
     public byte[] sign(String keystoreId, String keyId, byte[] message, LockCredentials credentials) {
         return operations(keystoreId, keyId, credentials).sign(orEmpty(message));
@@ -48,6 +58,62 @@ public class KeyCrypto {
 
     public void verifyMac(String keystoreId, String keyId, byte[] mac, byte[] data, LockCredentials credentials) {
         operations(keystoreId, keyId, credentials).verifyMac(orEmpty(mac), orEmpty(data));
+    }
+
+    /** Batch forms: the key is looked up (and its lock checked) once, then each item succeeds or fails alone. */
+    public List<Outcome<byte[]>> signAll(String keystoreId, String keyId, List<byte[]> messages,
+            LockCredentials credentials) {
+        return each(keystoreId, keyId, messages, credentials, (ops, message) -> ops.sign(orEmpty(message)));
+    }
+
+    public List<Outcome<Boolean>> verifyAll(String keystoreId, String keyId, List<byte[][]> signatureAndMessage,
+            LockCredentials credentials) {
+        return each(keystoreId, keyId, signatureAndMessage, credentials, (ops, item) -> {
+            ops.verify(orEmpty(item[0]), orEmpty(item[1]));
+            return Boolean.TRUE;
+        });
+    }
+
+    public List<Outcome<Ciphertext>> encryptAll(String keystoreId, String keyId, List<byte[][]> plaintextAndData,
+            LockCredentials credentials) {
+        return each(keystoreId, keyId, plaintextAndData, credentials,
+                (ops, item) -> ops.encrypt(orEmpty(item[0]), item[1]));
+    }
+
+    public List<Outcome<byte[]>> decryptAll(String keystoreId, String keyId, List<byte[][]> ciphertextNonceAndData,
+            LockCredentials credentials) {
+        return each(keystoreId, keyId, ciphertextNonceAndData, credentials,
+                (ops, item) -> ops.decrypt(orEmpty(item[0]), item[1], item[2]));
+    }
+
+    public List<Outcome<byte[]>> computeMacAll(String keystoreId, String keyId, List<byte[]> data,
+            LockCredentials credentials) {
+        return each(keystoreId, keyId, data, credentials, (ops, item) -> ops.computeMac(orEmpty(item)));
+    }
+
+    public List<Outcome<Boolean>> verifyMacAll(String keystoreId, String keyId, List<byte[][]> macAndData,
+            LockCredentials credentials) {
+        return each(keystoreId, keyId, macAndData, credentials, (ops, item) -> {
+            ops.verifyMac(orEmpty(item[0]), orEmpty(item[1]));
+            return Boolean.TRUE;
+        });
+    }
+
+    private <I, O> List<Outcome<O>> each(String keystoreId, String keyId, List<I> items,
+            LockCredentials credentials, BiFunction<KeyOperations, I, O> operation) {
+        if (items == null || items.isEmpty() || items.size() > maxBatchItems) {
+            throw new InvalidRequestException("items must hold 1 to " + maxBatchItems + " entries");
+        }
+        KeyOperations operations = operations(keystoreId, keyId, credentials);
+        List<Outcome<O>> outcomes = new ArrayList<>(items.size());
+        for (I item : items) {
+            try {
+                outcomes.add(Outcome.of(operation.apply(operations, item)));
+            } catch (KmsException problem) {
+                outcomes.add(Outcome.failed(problem));
+            }
+        }
+        return outcomes;
     }
 
     private KeyOperations operations(String keystoreId, String keyId, LockCredentials credentials) {

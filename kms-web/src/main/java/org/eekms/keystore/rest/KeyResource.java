@@ -18,6 +18,9 @@ import org.eekms.crypto.Ciphertext;
 import org.eekms.keystore.boundary.ExportedKey;
 import org.eekms.keystore.boundary.KeyCrypto;
 import org.eekms.keystore.boundary.Keys;
+import org.eekms.keystore.rest.BatchMessages.Batch;
+import org.eekms.keystore.rest.BatchMessages.Passed;
+import org.eekms.keystore.rest.BatchMessages.Results;
 import org.eekms.keystore.rest.CryptoMessages.ComputeMacRequest;
 import org.eekms.keystore.rest.CryptoMessages.ComputeMacResponse;
 import org.eekms.keystore.rest.CryptoMessages.DecryptRequest;
@@ -133,5 +136,49 @@ public class KeyResource {
         VerifyMacRequest body = required(request);
         crypto.verifyMac(keystoreId, keyId, body.mac(), body.data(), caller.get());
         return Response.ok().build();
+    }
+
+    @POST
+    @Path("batch/sign")
+    public Results signAll(Batch<SignRequest> request) {
+        return Results.of(crypto.signAll(keystoreId, keyId, required(request).each(SignRequest::message),
+                caller.get()), SignResponse::new);
+    }
+
+    @POST
+    @Path("batch/verify")
+    public Results verifyAll(Batch<VerifyRequest> request) {
+        return Results.of(crypto.verifyAll(keystoreId, keyId, required(request).each(item ->
+                new byte[][] {item.signature(), item.message()}), caller.get()), passed -> new Passed());
+    }
+
+    @POST
+    @Path("batch/encrypt")
+    public Results encryptAll(Batch<EncryptRequest> request) {
+        return Results.of(crypto.encryptAll(keystoreId, keyId, required(request).each(item ->
+                new byte[][] {item.message(), item.associatedData()}), caller.get()),
+                out -> new EncryptResponse(out.ciphertext(), out.nonce()));
+    }
+
+    @POST
+    @Path("batch/decrypt")
+    public Results decryptAll(Batch<DecryptRequest> request) {
+        return Results.of(crypto.decryptAll(keystoreId, keyId, required(request).each(item ->
+                new byte[][] {item.ciphertext(), item.nonce(), item.associatedData()}), caller.get()),
+                DecryptResponse::new);
+    }
+
+    @POST
+    @Path("batch/computemac")
+    public Results computeMacAll(Batch<ComputeMacRequest> request) {
+        return Results.of(crypto.computeMacAll(keystoreId, keyId, required(request).each(ComputeMacRequest::data),
+                caller.get()), ComputeMacResponse::new);
+    }
+
+    @POST
+    @Path("batch/verifymac")
+    public Results verifyMacAll(Batch<VerifyMacRequest> request) {
+        return Results.of(crypto.verifyMacAll(keystoreId, keyId, required(request).each(item ->
+                new byte[][] {item.mac(), item.data()}), caller.get()), passed -> new Passed());
     }
 }

@@ -6,6 +6,7 @@ import org.eekms.crypto.internal.KeyImport;
 import org.eekms.crypto.internal.Operations;
 import org.eekms.crypto.internal.PublicKeys;
 import org.eekms.crypto.internal.TinkKeysets;
+import org.eekms.problem.InvalidRequestException;
 
 /**
  * The versions of one key: a primary that signs, encrypts and MACs, and the older versions a rotation kept so that
@@ -33,6 +34,24 @@ public final class Keyset {
         return new Keyset(type, KeyImport.privateKey(type, pkcs8));
     }
 
+    /**
+     * Imports a raw symmetric key (bring your own key) with the parameters of generated keys of the type: 16 bytes
+     * for AES128GCM; 32 for AES256GCM, AES256GCMNoPrefix, ChaCha20Poly1305 and XChaCha20Poly1305; 32 to 64 for
+     * HMACSHA256Tag256. The caller's array is not changed. 400 for other lengths and for signature types.
+     */
+    public static Keyset importSymmetricKey(KeyType type, byte[] raw) {
+        return new Keyset(type, KeyImport.symmetricKey(type, raw));
+    }
+
+    /**
+     * Imports a verify-only public key in the type's export format (webkms reference §4.1): 32 raw bytes for
+     * ED25519, X.509 SubjectPublicKeyInfo DER for the ECDSA DER types, the uncompressed point 04 ‖ X ‖ Y for the
+     * IEEE P1363 types. 400 when it is malformed, off the type's curve, or the type is not a signature type.
+     */
+    public static Keyset importPublicKey(KeyType type, byte[] publicKey) {
+        return new Keyset(type, KeyImport.publicKey(type, publicKey));
+    }
+
     /** Opens what {@link #seal} produced with the same key-encryption AEAD and associated data. */
     public static Keyset unseal(KeyType type, byte[] sealed, SecretAead keyEncryption, byte[] associatedData) {
         return new Keyset(type, TinkKeysets.unseal(sealed, keyEncryption, associatedData));
@@ -42,13 +61,25 @@ public final class Keyset {
         return TinkKeysets.seal(handle, keyEncryption, associatedData);
     }
 
-    /** A keyset with a new primary key of the same type; the current versions stay for verify and decrypt. */
+    /**
+     * A keyset with a new primary key of the same type; the current versions stay for verify and decrypt. 400 for a
+     * verify-only keyset.
+     */
     public Keyset rotate() {
+        if (verifyOnly()) {
+            throw new InvalidRequestException("unsupported_operation", "the " + type.wireName()
+                    + " key is verify-only (an imported public key): there is no private key to rotate");
+        }
         return new Keyset(type, TinkKeysets.rotate(handle, type));
     }
 
     public KeyType type() {
         return type;
+    }
+
+    /** Whether the keyset holds only an imported public key: it verifies signatures but cannot sign or rotate. */
+    public boolean verifyOnly() {
+        return type.isAsymmetric() && Operations.verifyOnly(handle);
     }
 
     public int versions() {
@@ -72,6 +103,7 @@ public final class Keyset {
 
     @Override
     public String toString() {
-        return "Keyset[" + type.wireName() + ", " + versions() + " versions]";
+        return "Keyset[" + type.wireName() + ", " + versions() + " versions" + (verifyOnly() ? ", verify-only" : "")
+                + "]";
     }
 }

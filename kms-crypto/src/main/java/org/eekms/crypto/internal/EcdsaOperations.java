@@ -4,6 +4,7 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.signature.EcdsaParameters;
 import com.google.crypto.tink.signature.EcdsaPrivateKey;
+import com.google.crypto.tink.signature.EcdsaPublicKey;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +54,15 @@ final class EcdsaOperations implements KeyOperations {
         ECPrivateKeyParameters primary = null;
         for (int i = 0; i < handle.size(); i++) {
             KeysetHandle.Entry entry = handle.getAt(i);
-            EcdsaPrivateKey key = (EcdsaPrivateKey) entry.getKey();
-            var point = key.getPublicKey().getPublicPoint();
+            // a verify-only keyset (an imported public key) holds EcdsaPublicKeys: nothing to sign with
+            EcdsaPrivateKey key = entry.getKey() instanceof EcdsaPrivateKey privateKey ? privateKey : null;
+            var point = key != null
+                    ? key.getPublicKey().getPublicPoint()
+                    : ((EcdsaPublicKey) entry.getKey()).getPublicPoint();
             ECPublicKeyParameters publicKey = new ECPublicKeyParameters(
                     domain.getCurve().validatePoint(point.getAffineX(), point.getAffineY()), domain);
             if (entry.isPrimary()) {
-                primary = new ECPrivateKeyParameters(
+                primary = key == null ? null : new ECPrivateKeyParameters(
                         key.getPrivateValue().getBigInteger(InsecureSecretKeyAccess.get()), domain);
                 keys.add(0, publicKey);
             } else {
@@ -109,6 +113,9 @@ final class EcdsaOperations implements KeyOperations {
 
     @Override
     public byte[] sign(byte[] message) {
+        if (signingKey == null) {
+            throw Operations.verifyOnly(type);
+        }
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(digest.get()));
         signer.init(true, signingKey);
         BigInteger[] rs = signer.generateSignature(hash(message));

@@ -3,6 +3,7 @@ package org.eekms.crypto.internal;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.signature.Ed25519PrivateKey;
+import com.google.crypto.tink.signature.Ed25519PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -26,6 +27,17 @@ final class Ed25519Operations implements KeyOperations {
         Ed25519PrivateKeyParameters primary = null;
         for (int i = 0; i < handle.size(); i++) {
             KeysetHandle.Entry entry = handle.getAt(i);
+            if (entry.getKey() instanceof Ed25519PublicKey publicKey) {
+                // a verify-only keyset (an imported public key): nothing to sign with
+                Ed25519PublicKeyParameters parameters =
+                        new Ed25519PublicKeyParameters(publicKey.getPublicKeyBytes().toByteArray(), 0);
+                if (entry.isPrimary()) {
+                    keys.add(0, parameters);
+                } else {
+                    keys.add(parameters);
+                }
+                continue;
+            }
             Ed25519PrivateKey key = (Ed25519PrivateKey) entry.getKey();
             byte[] seed = key.getPrivateKeyBytes().toByteArray(InsecureSecretKeyAccess.get());
             Ed25519PrivateKeyParameters parameters = new Ed25519PrivateKeyParameters(seed, 0);
@@ -73,6 +85,9 @@ final class Ed25519Operations implements KeyOperations {
 
     @Override
     public byte[] sign(byte[] message) {
+        if (signingKey == null) {
+            throw Operations.verifyOnly(KeyType.ED25519);
+        }
         byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
         signingKey.sign(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
         return signature;

@@ -1,8 +1,10 @@
 package org.eekms.crypto.internal;
 
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.signature.SignaturePublicKey;
 import org.eekms.crypto.KeyOperations;
 import org.eekms.crypto.KeyType;
+import org.eekms.problem.InvalidRequestException;
 
 /** Builds the primitives of a keyset by the family of its key type. */
 public final class Operations {
@@ -18,5 +20,16 @@ public final class Operations {
                     ? new Ed25519Operations(handle)
                     : new EcdsaOperations(type, handle);
         };
+    }
+
+    /** Whether the keyset holds only public keys (an imported public key): it verifies but cannot sign. */
+    public static boolean verifyOnly(KeysetHandle handle) {
+        return handle.getPrimary().getKey() instanceof SignaturePublicKey;
+    }
+
+    /** What sign answers for a verify-only key: 400, as for any operation the key cannot do. */
+    static InvalidRequestException verifyOnly(KeyType type) {
+        return new InvalidRequestException("unsupported_operation",
+                "the " + type.wireName() + " key is verify-only (an imported public key) and cannot sign");
     }
 }

@@ -5,6 +5,7 @@ import com.google.crypto.tink.signature.EcdsaParameters;
 import com.google.crypto.tink.signature.EcdsaPublicKey;
 import com.google.crypto.tink.signature.Ed25519PublicKey;
 import com.google.crypto.tink.signature.SignaturePrivateKey;
+import com.google.crypto.tink.signature.SignaturePublicKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,9 +24,9 @@ public final class PublicKeys {
     private PublicKeys() {
     }
 
-    /** ED25519: the raw 32 bytes; ECDSA DER types: SubjectPublicKeyInfo DER; IEEE P1363 types: 04 ‖ X ‖ Y. */
-    public static byte[] export(KeyType type, Key privateKey) {
-        Key publicKey = ((SignaturePrivateKey) privateKey).getPublicKey();
+    /** Of a private or public key. ED25519: the raw 32 bytes; ECDSA DER types: SubjectPublicKeyInfo DER; IEEE P1363 types: 04 ‖ X ‖ Y. */
+    public static byte[] export(KeyType type, Key key) {
+        Key publicKey = publicPart(key);
         if (publicKey instanceof Ed25519PublicKey ed25519) {
             return ed25519.getPublicKeyBytes().toByteArray();
         }
@@ -37,8 +38,8 @@ public final class PublicKeys {
     }
 
     /** base64url(SHA-256) of the canonical JWK of the public key, as AFGo's jwkkid computes it. */
-    public static String thumbprint(Key privateKey) {
-        Key publicKey = ((SignaturePrivateKey) privateKey).getPublicKey();
+    public static String thumbprint(Key key) {
+        Key publicKey = publicPart(key);
         String jwk;
         if (publicKey instanceof Ed25519PublicKey ed25519) {
             jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\""
@@ -57,6 +58,11 @@ public final class PublicKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The public key of a private key, or the key itself when it is public (a verify-only keyset's). */
+    private static Key publicPart(Key key) {
+        return key instanceof SignaturePrivateKey privateKey ? privateKey.getPublicKey() : (SignaturePublicKey) key;
     }
 
     private static byte[] subjectPublicKeyInfo(EcdsaPublicKey key) {

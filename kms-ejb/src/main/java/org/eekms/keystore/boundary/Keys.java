@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.eekms.crypto.KeyType;
 import org.eekms.crypto.Keyset;
@@ -48,16 +49,40 @@ public class Keys {
         return new CreatedKey(keyId, keyset.publicKey());
     }
 
-    /** Imports a PKCS#8 private key under the requested key id (unique in the keystore) or a random one. */
-    public String importPrivateKey(String keystoreId, String keyType, byte[] pkcs8, String requestedKeyId,
-            LockCredentials credentials) {
-        KeyType type = KeyType.fromWireName(keyType);
-        Keystore keystore = storedKeys.keystore(keystoreId);
-        String keyId = requestedKeyId == null || requestedKeyId.isEmpty()
-                ? Ids.newKeyId()
-                : Ids.requestedKeyId(requestedKeyId);
-        store(keystore, keyId, Keyset.importPrivateKey(type, pkcs8), credentials);
-        return keyId;
+    /**
+     * Imports a key under the requested key id (unique in the keystore) or a random one. Exactly one of
+     * {@code privateKey} ({@code key}: raw bytes for the AEAD and MAC types, PKCS#8 DER for signature types) and
+     * {@code publicKey} ({@code public_key}, signature types only, in the type's export format; the key is then
+     * verify-only) must be given. The key bytes of the request are cleared once imported.
+     */
+    public String importKey(String keystoreId, String keyType, byte[] privateKey, byte[] publicKey,
+            String requestedKeyId, LockCredentials credentials) {
+        try {
+            KeyType type = KeyType.fromWireName(keyType);
+            boolean hasKey = privateKey != null && privateKey.length > 0;
+            boolean hasPublicKey = publicKey != null && publicKey.length > 0;
+            if (hasKey == hasPublicKey) {
+                throw new InvalidRequestException("exactly one of key and public_key is required");
+            }
+            Keystore keystore = storedKeys.keystore(keystoreId);
+            String keyId = requestedKeyId == null || requestedKeyId.isEmpty()
+                    ? Ids.newKeyId()
+                    : Ids.requestedKeyId(requestedKeyId);
+            Keyset keyset;
+            if (hasPublicKey) {
+                keyset = Keyset.importPublicKey(type, publicKey);
+            } else if (type.acceptsPrivateKeyImport()) {
+                keyset = Keyset.importPrivateKey(type, privateKey);
+            } else {
+                keyset = Keyset.importSymmetricKey(type, privateKey);
+            }
+            store(keystore, keyId, keyset, credentials);
+            return keyId;
+        } finally {
+            if (privateKey != null) {
+                Arrays.fill(privateKey, (byte) 0);
+            }
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -20,10 +20,15 @@ public final class KeyMessages {
             @JsonbNillable @JsonbProperty("public_key") byte[] publicKey) {
     }
 
+    /**
+     * {@code key}: PKCS#8 DER for signature types, raw key bytes for AEAD and MAC types; or instead
+     * {@code public_key} for a verify-only signature key, in the type's export format. Exactly one of the two.
+     */
     public record ImportKeyRequest(
             @JsonbProperty("key") byte[] key,
             @JsonbProperty("key_type") String keyType,
-            @JsonbProperty("key_id") String keyId) {
+            @JsonbProperty("key_id") String keyId,
+            @JsonbProperty("public_key") byte[] publicKey) {
     }
 
     public record KeyUrlResponse(@JsonbProperty("key_url") String keyUrl) {

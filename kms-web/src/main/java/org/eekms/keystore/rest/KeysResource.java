@@ -24,7 +24,7 @@ import org.eekms.keystore.rest.KeyMessages.KeyUrlResponse;
 import org.eekms.rest.CallerCredentials;
 import org.eekms.rest.KeyUrls;
 
-/** The keys of a keystore as a collection: create, import, list. */
+/** The keys of a keystore as a collection: create, import (private, raw symmetric or public keys), list. */
 @Path("v1/keystores/{keystore}/keys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +51,8 @@ public class KeysResource {
     @PUT
     public KeyUrlResponse importKey(@PathParam("keystore") String keystoreId, ImportKeyRequest request) {
         ImportKeyRequest body = required(request);
-        String keyId = keys.importPrivateKey(keystoreId, body.keyType(), body.key(), body.keyId(), caller.get());
+        String keyId = keys.importKey(keystoreId, body.keyType(), body.key(), body.publicKey(), body.keyId(),
+                caller.get());
         return new KeyUrlResponse(urls.key(uriInfo, keystoreId, keyId));
     }
 

@@ -73,39 +73,6 @@ final class EcdsaOperations implements KeyOperations {
         this.verificationKeys = List.copyOf(keys);
     }
 
-    private EcdsaOperations(KeyType type, java.security.spec.ECPoint verificationKey) {
-        this.type = type;
-        EcdsaParameters parameters = TinkKeysets.ecdsa(type);
-        this.domain = domain(parameters.getCurveType());
-        this.digest = digest(parameters.getHashType());
-        this.encoding = parameters.getSignatureEncoding() == EcdsaParameters.SignatureEncoding.DER
-                ? StandardDSAEncoding.INSTANCE
-                : PlainDSAEncoding.INSTANCE;
-        this.signingKey = null;
-        this.verificationKeys = List.of(new ECPublicKeyParameters(
-                domain.getCurve().validatePoint(verificationKey.getAffineX(), verificationKey.getAffineY()), domain));
-    }
-
-    /**
-     * Verify-only operations over one bare public point of the type's curve, checked by the same {@link #verify}
-     * as a keyset's. For verify-only paths that hold no private value (a Tink private key cannot be built without
-     * one), such as the Wycheproof conformance tests; the answer offers verify only, so sign answers 400.
-     */
-    static KeyOperations verifier(KeyType type, java.security.spec.ECPoint publicKey) {
-        EcdsaOperations operations = new EcdsaOperations(type, publicKey);
-        return new KeyOperations() {
-            @Override
-            public KeyType type() {
-                return type;
-            }
-
-            @Override
-            public void verify(byte[] signature, byte[] message) {
-                operations.verify(signature, message);
-            }
-        };
-    }
-
     @Override
     public KeyType type() {
         return type;

@@ -53,31 +53,6 @@ final class Ed25519Operations implements KeyOperations {
         this.verificationKeys = List.copyOf(keys);
     }
 
-    private Ed25519Operations(Ed25519PublicKeyParameters verificationKey) {
-        this.signingKey = null;
-        this.verificationKeys = List.of(verificationKey);
-    }
-
-    /**
-     * Verify-only operations over one bare 32-byte public key, checked by the same {@link #verify} as a keyset's.
-     * For verify-only paths that hold no seed (a Tink private key cannot be built without one), such as the
-     * Wycheproof conformance tests; the answer offers verify only, so sign answers 400 rather than failing.
-     */
-    static KeyOperations verifier(byte[] publicKey) {
-        Ed25519Operations operations = new Ed25519Operations(new Ed25519PublicKeyParameters(publicKey, 0));
-        return new KeyOperations() {
-            @Override
-            public KeyType type() {
-                return KeyType.ED25519;
-            }
-
-            @Override
-            public void verify(byte[] signature, byte[] message) {
-                operations.verify(signature, message);
-            }
-        };
-    }
-
     @Override
     public KeyType type() {
         return KeyType.ED25519;

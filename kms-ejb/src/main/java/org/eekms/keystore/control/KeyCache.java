@@ -1,7 +1,6 @@
 package org.eekms.keystore.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.config.Caches;
 import org.eekms.keystore.entity.KeyAddress;
 
 /**
@@ -34,11 +34,8 @@ public class KeyCache {
     @Inject
     public KeyCache(@ConfigProperty(name = "kms.key-cache.size", defaultValue = "10000") long size,
             @ConfigProperty(name = "kms.key-cache.ttl", defaultValue = "10m") Duration ttl) {
-        this.enabled = !ttl.isZero() && size > 0;
-        this.keys = Caffeine.newBuilder()
-                .maximumSize(enabled ? size : 0)
-                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
-                .build();
+        this.enabled = Caches.enabled(size, ttl);
+        this.keys = Caches.bounded(size, ttl);
     }
 
     public OpenKey get(KeyAddress address, Function<KeyAddress, OpenKey> loader) {

@@ -1,7 +1,7 @@
 package org.eekms.secretlock.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.eekms.config.Caches;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,10 +22,7 @@ final class Admissions {
 
     Admissions(Duration ttl) {
         this.enabled = !ttl.isZero();
-        this.admitted = Caffeine.newBuilder()
-                .maximumSize(enabled ? 100_000 : 0)
-                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
-                .build();
+        this.admitted = Caches.bounded(100_000, ttl);
     }
 
     boolean admitted(String keystoreId, LockCredentials credentials) {

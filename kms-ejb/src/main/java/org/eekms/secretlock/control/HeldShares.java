@@ -1,7 +1,6 @@
 package org.eekms.secretlock.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +20,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.config.Caches;
 import org.eekms.crypto.SecretBytes;
 import org.eekms.problem.AccessDeniedException;
 import org.eekms.problem.UnavailableException;
@@ -64,10 +64,7 @@ public class HeldShares {
         this.localHolder = localHolder;
         this.localHolderEnabled = localHolderEnabled;
         this.caching = !ttl.isZero();
-        this.bySubject = Caffeine.newBuilder()
-                .maximumSize(caching ? 100_000 : 0)
-                .expireAfterWrite(caching ? ttl : Duration.ofNanos(1))
-                .build();
+        this.bySubject = Caches.bounded(100_000, ttl);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }

@@ -1,12 +1,12 @@
 package org.eekms.secretlock.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.config.Caches;
 import org.eekms.crypto.SecretAead;
 import org.eekms.crypto.SecretAeads;
 import org.eekms.crypto.SecretBytes;
@@ -35,10 +35,7 @@ public class MainKeyLock implements KeystoreLock {
             @ConfigProperty(name = "kms.key-cache.size", defaultValue = "10000") long cacheSize,
             @ConfigProperty(name = "kms.key-cache.ttl", defaultValue = "10m") Duration cacheTtl) {
         this.masterLock = masterLock;
-        this.opened = Caffeine.newBuilder()
-                .maximumSize(cacheTtl.isZero() ? 0 : cacheSize)
-                .expireAfterWrite(cacheTtl.isZero() ? Duration.ofNanos(1) : cacheTtl)
-                .build();
+        this.opened = Caches.bounded(cacheSize, cacheTtl);
     }
 
     @Override

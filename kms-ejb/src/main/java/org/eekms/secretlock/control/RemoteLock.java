@@ -1,7 +1,6 @@
 package org.eekms.secretlock.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.config.Caches;
 import org.eekms.crypto.SecretAead;
 import org.eekms.crypto.SecretAeads;
 import org.eekms.crypto.SecretBytes;
@@ -53,10 +53,7 @@ public class RemoteLock implements KeystoreLock {
                 .orElse(List.of());
         this.caching = !ttl.isZero();
         this.admissions = new Admissions(ttl);
-        this.opened = Caffeine.newBuilder()
-                .maximumSize(caching ? size : 0)
-                .expireAfterWrite(caching ? ttl : Duration.ofNanos(1))
-                .build();
+        this.opened = Caches.bounded(size, ttl);
     }
 
     @Override

@@ -39,6 +39,37 @@ public interface KeyOperations {
         throw unsupported("verifymac");
     }
 
+    /**
+     * Authcrypt: wraps {@code cek} for {@code recipient} with ECDH-1PU, this key (the primary version) being the
+     * sender; {@code tag} is the JWE authentication tag the key derivation binds, or null.
+     */
+    default WrappedKey wrapKey(byte[] cek, byte[] apu, byte[] apv, AgreementPublicKey recipient, byte[] tag) {
+        throw unsupported("wrap");
+    }
+
+    /**
+     * Unwraps a key wrapped for this key (any version): ECDH-ES when {@code sender} is null, otherwise ECDH-1PU
+     * from that sender with {@code tag}.
+     */
+    default byte[] unwrapKey(WrappedKey wrapped, AgreementPublicKey sender, byte[] tag) {
+        throw unsupported("unwrap");
+    }
+
+    /** NaCl {@code box.Seal} from this Ed25519 key (as X25519) to their X25519 public key. */
+    default byte[] boxSeal(byte[] payload, byte[] nonce, byte[] theirPublicKey) {
+        throw unsupported("easy");
+    }
+
+    /** NaCl {@code box.Open} of a box from their X25519 key to the version whose Ed25519 public key is mine. */
+    default byte[] boxOpen(byte[] box, byte[] nonce, byte[] theirPublicKey, byte[] myPublicKey) {
+        throw unsupported("easyopen");
+    }
+
+    /** NaCl {@code box.OpenAnonymous} of a sealed box to the version whose Ed25519 public key is mine. */
+    default byte[] sealedBoxOpen(byte[] sealed, byte[] myPublicKey) {
+        throw unsupported("sealopen");
+    }
+
     private InvalidRequestException unsupported(String operation) {
         return InvalidRequestException.unsupportedOperation(type().wireName(), operation);
     }

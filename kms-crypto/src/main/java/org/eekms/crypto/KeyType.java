@@ -20,10 +20,25 @@ public enum KeyType {
     ECDSAP521_DER("ECDSAP521DER", Family.SIGNATURE),
     ECDSAP256_IEEE_P1363("ECDSAP256IEEEP1363", Family.SIGNATURE),
     ECDSAP384_IEEE_P1363("ECDSAP384IEEEP1363", Family.SIGNATURE),
-    ECDSAP521_IEEE_P1363("ECDSAP521IEEEP1363", Family.SIGNATURE);
+    ECDSAP521_IEEE_P1363("ECDSAP521IEEEP1363", Family.SIGNATURE),
+    ECDSA_SECP256K1_IEEE_P1363("ECDSASecp256k1IEEEP1363", Family.SIGNATURE),
+    NISTP256ECDHKW("NISTP256ECDHKW", Family.KEY_AGREEMENT),
+    NISTP384ECDHKW("NISTP384ECDHKW", Family.KEY_AGREEMENT),
+    NISTP521ECDHKW("NISTP521ECDHKW", Family.KEY_AGREEMENT),
+    X25519ECDHKW("X25519ECDHKW", Family.KEY_AGREEMENT);
 
-    /** What a key of the type does. */
-    public enum Family { AEAD, MAC, SIGNATURE }
+    /** What a key of the type does. KEY_AGREEMENT keys wrap and unwrap content keys (ECDH-ES and ECDH-1PU). */
+    public enum Family { AEAD, MAC, SIGNATURE, KEY_AGREEMENT }
+
+    /** Types TrustBloc's clients name that this server refuses, with the reason the client is told. */
+    private static final Map<String, String> REFUSED = Map.of(
+            "ECDSASecp256k1DER", "secp256k1 keys sign in IEEE P1363 form only: use ECDSASecp256k1IEEEP1363"
+                    + " (TrustBloc's server refuses ECDSASecp256k1DER too)",
+            "BLS12381G2", "BBS+ keys (BLS12381G2) are not supported yet",
+            "CLCredDef", "CL (AnonCreds) keys are not supported",
+            "CLMasterSecret", "CL (AnonCreds) keys are not supported",
+            "RSARS256", "RSA keys are not supported",
+            "RSAPS256", "RSA keys are not supported");
 
     private static final Map<String, KeyType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(KeyType::wireName, Function.identity()));
@@ -42,6 +57,9 @@ public enum KeyType {
             throw new InvalidRequestException("key_type is required");
         }
         KeyType type = BY_WIRE_NAME.get(name);
+        if (type == null && REFUSED.containsKey(name)) {
+            throw new InvalidRequestException("unsupported_key_type", REFUSED.get(name));
+        }
         if (type == null) {
             String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
             throw new InvalidRequestException("unsupported_key_type", "unsupported key type: " + shown);
@@ -59,11 +77,14 @@ public enum KeyType {
 
     /** Asymmetric keys have a public key to export, and their key id is its RFC 7638 thumbprint. */
     public boolean isAsymmetric() {
-        return family == Family.SIGNATURE;
+        return family == Family.SIGNATURE || family == Family.KEY_AGREEMENT;
     }
 
-    /** Whether a PKCS#8 private key of this type can be imported. */
+    /**
+     * Whether a PKCS#8 private key of this type can be imported: every asymmetric type (TrustBloc imports only
+     * signature keys of the NIST curves and Ed25519; secp256k1 and key-agreement keys are our extension).
+     */
     public boolean acceptsPrivateKeyImport() {
-        return family == Family.SIGNATURE;
+        return isAsymmetric();
     }
 }

@@ -88,12 +88,17 @@ public final class Keyset {
 
     /** The RFC 7638 thumbprint of the primary public key, which TrustBloc uses as key id; empty for symmetric keys. */
     public Optional<String> thumbprint() {
-        return type.isAsymmetric() ? Optional.of(PublicKeys.thumbprint(handle.getPrimary().getKey())) : Optional.empty();
+        return type.isAsymmetric() ? Optional.of(PublicKeys.thumbprint(type, handle.getPrimary().getKey())) : Optional.empty();
     }
 
     /** The primary public key in the type's webkms export format; empty for symmetric keys. */
     public Optional<byte[]> publicKey() {
         return type.isAsymmetric() ? Optional.of(PublicKeys.export(type, handle.getPrimary().getKey())) : Optional.empty();
+    }
+
+    /** The key id TrustBloc gives the Ed25519 key with this public key (how crypto-box requests name their key). */
+    public static String ed25519KeyId(byte[] publicKey) {
+        return PublicKeys.ed25519Thumbprint(publicKey);
     }
 
     /** The primitives of this keyset, built now; callers cache the result rather than the keyset. */

@@ -24,6 +24,11 @@ public final class VerificationFailedException extends KmsException {
         return new VerificationFailedException("decryption_failed", "ciphertext does not decrypt");
     }
 
+    /** Whatever was wrong: the key, the sender, the tag, apu, apv or the wrapped bytes. */
+    public static VerificationFailedException keyUnwrap() {
+        return new VerificationFailedException("unwrap_failed", "the wrapped key does not unwrap");
+    }
+
     @Override
     public Kind kind() {
         return Kind.BAD_REQUEST;

@@ -33,7 +33,12 @@ class KeyTypeTest {
             Map.entry("ECDSAP521DER", KeyType.Family.SIGNATURE),
             Map.entry("ECDSAP256IEEEP1363", KeyType.Family.SIGNATURE),
             Map.entry("ECDSAP384IEEEP1363", KeyType.Family.SIGNATURE),
-            Map.entry("ECDSAP521IEEEP1363", KeyType.Family.SIGNATURE));
+            Map.entry("ECDSAP521IEEEP1363", KeyType.Family.SIGNATURE),
+            Map.entry("ECDSASecp256k1IEEEP1363", KeyType.Family.SIGNATURE),
+            Map.entry("NISTP256ECDHKW", KeyType.Family.KEY_AGREEMENT),
+            Map.entry("NISTP384ECDHKW", KeyType.Family.KEY_AGREEMENT),
+            Map.entry("NISTP521ECDHKW", KeyType.Family.KEY_AGREEMENT),
+            Map.entry("X25519ECDHKW", KeyType.Family.KEY_AGREEMENT));
 
     @Test
     void wireNamesAreTrustBlocsStrings() {
@@ -50,14 +55,23 @@ class KeyTypeTest {
 
     @ParameterizedTest
     @EnumSource(KeyType.class)
-    void onlySignatureKeysAreAsymmetricAndImportable(KeyType type) {
-        boolean signature = type.family() == KeyType.Family.SIGNATURE;
-        assertEquals(signature, type.isAsymmetric());
-        assertEquals(signature, type.acceptsPrivateKeyImport());
+    void signatureAndKeyAgreementKeysAreAsymmetricAndImportable(KeyType type) {
+        boolean asymmetric = type.family() == KeyType.Family.SIGNATURE
+                || type.family() == KeyType.Family.KEY_AGREEMENT;
+        assertEquals(asymmetric, type.isAsymmetric());
+        assertEquals(asymmetric, type.acceptsPrivateKeyImport());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RSARS256", "BLS12381G2", "NISTP256ECDHKW", "ECDSASecp256k1IEEEP1363", "ed25519",
+    @ValueSource(strings = {"ECDSASecp256k1DER", "BLS12381G2", "RSARS256", "RSAPS256", "CLCredDef", "CLMasterSecret"})
+    void typesTrustBlocNamesButWeRefuseSayWhy(String name) {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> KeyType.fromWireName(name));
+        assertEquals("unsupported_key_type", e.code());
+        assertTrue(e.getMessage().contains("not supported") || e.getMessage().contains("IEEE P1363"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RSA", "BLS12381G1", "NISTP256ECDH", "ECDSASecp256k1", "ed25519",
             "ECDSAP256_DER", " ED25519", "ED25519 ", "AES256GCM_NO_PREFIX"})
     void unknownNamesAreUnsupportedKeyTypes(String name) {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> KeyType.fromWireName(name));

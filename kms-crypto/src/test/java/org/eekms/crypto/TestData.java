@@ -123,12 +123,32 @@ public final class TestData {
         return Arrays.stream(KeyType.values()).filter(type -> type.family() == family);
     }
 
+    /**
+     * The signature types the JDK can check (its SunEC dropped secp256k1 in Java 16): Secp256k1Test and the
+     * Wycheproof profile cover secp256k1.
+     */
     public static Stream<KeyType> signatureTypes() {
-        return types(KeyType.Family.SIGNATURE);
+        return types(KeyType.Family.SIGNATURE).filter(type -> type != KeyType.ECDSA_SECP256K1_IEEE_P1363);
     }
 
     public static Stream<KeyType> ecdsaTypes() {
         return signatureTypes().filter(type -> type != KeyType.ED25519);
+    }
+
+    public static Stream<KeyType> keyAgreementTypes() {
+        return types(KeyType.Family.KEY_AGREEMENT);
+    }
+
+    /** The public key of a key-agreement keyset, read back from its JSON export. */
+    public static AgreementPublicKey agreementKey(Keyset keyset) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(
+                new java.io.ByteArrayInputStream(keyset.publicKey().orElseThrow()))) {
+            jakarta.json.JsonObject json = reader.readObject();
+            Base64.Decoder base64 = Base64.getDecoder();
+            return new AgreementPublicKey(json.getString("kid"), base64.decode(json.getString("x")),
+                    json.containsKey("y") ? base64.decode(json.getString("y")) : null, json.getString("curve"),
+                    json.getString("type"));
+        }
     }
 
     public static Stream<KeyType> aeadTypes() {
@@ -140,7 +160,7 @@ public final class TestData {
     }
 
     public static Stream<KeyType> symmetricTypes() {
-        return Arrays.stream(KeyType.values()).filter(type -> type.family() != KeyType.Family.SIGNATURE);
+        return Arrays.stream(KeyType.values()).filter(type -> !type.isAsymmetric());
     }
 
     public static boolean isDer(KeyType type) {

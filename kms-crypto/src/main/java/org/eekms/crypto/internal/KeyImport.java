@@ -63,7 +63,9 @@ public final class KeyImport {
         }
         AsymmetricKeyParameter parsed = parse(pkcs8);
         try {
-            com.google.crypto.tink.Key key = type == KeyType.ED25519 ? ed25519(parsed) : ecdsa(type, parsed);
+            com.google.crypto.tink.Key key = type == KeyType.ED25519 ? ed25519(parsed)
+                    : CurveKeys.stores(type) ? CurveKeys.imported(type, parsed)
+                    : ecdsa(type, parsed);
             return KeysetHandle.newBuilder()
                     .addEntry(KeysetHandle.importKey(key).withRandomId().makePrimary())
                     .build();
@@ -92,7 +94,7 @@ public final class KeyImport {
      * cleared.
      */
     public static KeysetHandle symmetricKey(KeyType type, byte[] raw) {
-        if (type.family() == KeyType.Family.SIGNATURE) {
+        if (type.isAsymmetric()) {
             throw new InvalidRequestException("unsupported_key_type", "raw key bytes cannot be imported for "
                     + type.wireName() + "; send a PKCS#8 private key as key or a public key as public_key");
         }
@@ -174,6 +176,7 @@ public final class KeyImport {
         try {
             com.google.crypto.tink.Key key = type == KeyType.ED25519
                     ? Ed25519PublicKey.create(Bytes.copyFrom(ed25519PublicKey(encoded)))
+                    : CurveKeys.stores(type) ? CurveKeys.importedPublicKey(type, encoded)
                     : EcdsaPublicKey.builder()
                             .setParameters(TinkKeysets.ecdsa(type))
                             .setPublicPoint(ecPoint(type, encoded))
@@ -217,21 +220,7 @@ public final class KeyImport {
             }
             key = ec;
         } else {
-            int size = PublicKeys.fieldSize(parameters.getCurveType());
-            if (encoded.length != 1 + 2 * size || encoded[0] != 0x04) {
-                throw new InvalidRequestException("public_key must be an uncompressed point (04 ‖ X ‖ Y, "
-                        + (1 + 2 * size) + " bytes) for " + type.wireName());
-            }
-            X9ECParameters x9 = ECNamedCurveTable.getByOID(curve);
-            ECNamedDomainParameters domain = new ECNamedDomainParameters(curve, x9);
-            try {
-                ECPoint point = domain.getCurve().validatePoint(
-                        new BigInteger(1, Arrays.copyOfRange(encoded, 1, 1 + size)),
-                        new BigInteger(1, Arrays.copyOfRange(encoded, 1 + size, encoded.length)));
-                key = new ECPublicKeyParameters(point, domain); // checks the point again, and its order
-            } catch (RuntimeException e) {
-                throw new InvalidRequestException("public_key is not a point of the curve of " + type.wireName());
-            }
+            key = EcCurve.of(parameters.getCurveType()).uncompressed(encoded, "public_key");
         }
         ECPoint q = key.getQ().normalize();
         return new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());

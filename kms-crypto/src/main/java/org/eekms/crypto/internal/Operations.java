@@ -1,5 +1,6 @@
 package org.eekms.crypto.internal;
 
+import com.google.crypto.tink.Key;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.signature.SignaturePublicKey;
 import org.eekms.crypto.KeyOperations;
@@ -19,12 +20,14 @@ public final class Operations {
             case SIGNATURE -> type == KeyType.ED25519
                     ? new Ed25519Operations(handle)
                     : new EcdsaOperations(type, handle);
+            case KEY_AGREEMENT -> new KeyAgreementOperations(type, handle);
         };
     }
 
     /** Whether the keyset holds only public keys (an imported public key): it verifies but cannot sign. */
     public static boolean verifyOnly(KeysetHandle handle) {
-        return handle.getPrimary().getKey() instanceof SignaturePublicKey;
+        Key primary = handle.getPrimary().getKey();
+        return primary instanceof SignaturePublicKey || CurveKeys.isPublic(primary);
     }
 
     /** What sign answers for a verify-only key: 400, as for any operation the key cannot do. */

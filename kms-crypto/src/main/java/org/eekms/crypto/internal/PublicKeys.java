@@ -14,6 +14,9 @@ import java.security.MessageDigest;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Base64;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.X25519PublicKeyParameters;
 import org.eekms.crypto.KeyType;
 
 /** Public keys in TrustBloc's export formats (webkms reference §4.1) and their RFC 7638 thumbprints (§4.3). */
@@ -26,6 +29,9 @@ public final class PublicKeys {
 
     /** Of a private or public key. ED25519: the raw 32 bytes; ECDSA DER types: SubjectPublicKeyInfo DER; IEEE P1363 types: 04 ‖ X ‖ Y. */
     public static byte[] export(KeyType type, Key key) {
+        if (CurveKeys.stores(type)) {
+            return exportCurveKey(type, CurveKeys.read(type, key).publicKey());
+        }
         Key publicKey = publicPart(key);
         if (publicKey instanceof Ed25519PublicKey ed25519) {
             return ed25519.getPublicKeyBytes().toByteArray();
@@ -38,7 +44,10 @@ public final class PublicKeys {
     }
 
     /** base64url(SHA-256) of the canonical JWK of the public key, as AFGo's jwkkid computes it. */
-    public static String thumbprint(Key key) {
+    public static String thumbprint(KeyType type, Key key) {
+        if (CurveKeys.stores(type)) {
+            return thumbprint(type, CurveKeys.read(type, key).publicKey());
+        }
         Key publicKey = publicPart(key);
         String jwk;
         if (publicKey instanceof Ed25519PublicKey ed25519) {
@@ -52,6 +61,42 @@ public final class PublicKeys {
                     + BASE64URL.encodeToString(fixedLength(point.getAffineX(), size)) + "\",\"y\":\""
                     + BASE64URL.encodeToString(fixedLength(point.getAffineY(), size)) + "\"}";
         }
+        return sha256(jwk);
+    }
+
+    /** The thumbprint of an Ed25519 public key (what TrustBloc's clients put in crypto-box unwrap URLs). */
+    public static String ed25519Thumbprint(byte[] publicKey) {
+        return sha256(okpJwk("Ed25519", publicKey));
+    }
+
+    private static String thumbprint(KeyType type, AsymmetricKeyParameter publicKey) {
+        if (publicKey instanceof X25519PublicKeyParameters x25519) {
+            return sha256(okpJwk("X25519", x25519.getEncoded()));
+        }
+        EcCurve curve = CurveKeys.ecCurve(type);
+        org.bouncycastle.math.ec.ECPoint q = ((ECPublicKeyParameters) publicKey).getQ().normalize();
+        return sha256("{\"crv\":\"" + curve.jwkName() + "\",\"kty\":\"EC\",\"x\":\""
+                + BASE64URL.encodeToString(curve.fixedLength(q.getAffineXCoord().toBigInteger())) + "\",\"y\":\""
+                + BASE64URL.encodeToString(curve.fixedLength(q.getAffineYCoord().toBigInteger())) + "\"}");
+    }
+
+    private static String okpJwk(String curve, byte[] x) {
+        return "{\"crv\":\"" + curve + "\",\"kty\":\"OKP\",\"x\":\"" + BASE64URL.encodeToString(x) + "\"}";
+    }
+
+    /**
+     * secp256k1: the uncompressed point. ECDH key-wrapping keys: the JSON of AFGo's {@code crypto.PublicKey} (kid,
+     * x, y, curve, type; byte fields in standard base64, empty ones left out), as TrustBloc's export returns them.
+     */
+    private static byte[] exportCurveKey(KeyType type, AsymmetricKeyParameter publicKey) {
+        if (type.family() == KeyType.Family.SIGNATURE) {
+            return CurveKeys.ecCurve(type).uncompressed((ECPublicKeyParameters) publicKey);
+        }
+        return WrappingKeys.json(WrappingKeys.of(type, publicKey, thumbprint(type, publicKey)))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String jwk) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(StandardCharsets.UTF_8));
             return BASE64URL.encodeToString(digest);

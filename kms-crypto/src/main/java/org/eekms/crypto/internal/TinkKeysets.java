@@ -60,6 +60,8 @@ public final class TinkKeysets {
             case ECDSAP256_IEEE_P1363 -> ecdsa(type);
             case ECDSAP384_IEEE_P1363 -> ecdsa(type);
             case ECDSAP521_IEEE_P1363 -> ecdsa(type);
+            case ECDSA_SECP256K1_IEEE_P1363, NISTP256ECDHKW, NISTP384ECDHKW, NISTP521ECDHKW, X25519ECDHKW ->
+                    throw new IllegalArgumentException(type + " has no Tink parameters: see CurveKeys");
         };
     }
 
@@ -116,17 +118,23 @@ public final class TinkKeysets {
     public static KeysetHandle generate(KeyType type) {
         try {
             return KeysetHandle.newBuilder()
-                    .addEntry(KeysetHandle.generateEntryFromParameters(parameters(type)).withRandomId().makePrimary())
+                    .addEntry(newEntry(type).withRandomId().makePrimary())
                     .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("key generation failed for " + type.wireName(), e);
         }
     }
 
+    private static KeysetHandle.Builder.Entry newEntry(KeyType type) throws GeneralSecurityException {
+        return CurveKeys.stores(type)
+                ? KeysetHandle.importKey(CurveKeys.generate(type))
+                : KeysetHandle.generateEntryFromParameters(parameters(type));
+    }
+
     public static KeysetHandle rotate(KeysetHandle handle, KeyType type) {
         try {
             KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
-            builder.addEntry(KeysetHandle.generateEntryFromParameters(parameters(type)).withRandomId().makePrimary());
+            builder.addEntry(newEntry(type).withRandomId().makePrimary());
             return builder.build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("key rotation failed for " + type.wireName(), e);

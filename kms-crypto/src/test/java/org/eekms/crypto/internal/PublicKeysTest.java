@@ -75,7 +75,7 @@ class PublicKeysTest {
     void thumbprintUsesFixedLengthCoordinates(KeyType type, ShortCoordinates key) throws Exception {
         ECPublicKey publicKey = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(
                 new ECPublicKeySpec(new ECPoint(key.x(), key.y()), TestData.curve(type)));
-        assertEquals(TestData.ecThumbprint(type, publicKey), PublicKeys.thumbprint(importedKey(type, key.d())));
+        assertEquals(TestData.ecThumbprint(type, publicKey), PublicKeys.thumbprint(type, importedKey(type, key.d())));
     }
 
     @Test
@@ -83,7 +83,7 @@ class PublicKeysTest {
         Key key = KeyImport.privateKey(KeyType.ED25519,
                 TestData.ed25519Pkcs8(hex(TestData.RFC8032_TEST_1.secretKey()))).getPrimary().getKey();
         assertEquals(TestData.RFC8032_TEST_1.publicKey(), hex(PublicKeys.export(KeyType.ED25519, key)));
-        assertEquals("kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k", PublicKeys.thumbprint(key));
+        assertEquals("kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k", PublicKeys.thumbprint(KeyType.ED25519, key));
     }
 
     @Test

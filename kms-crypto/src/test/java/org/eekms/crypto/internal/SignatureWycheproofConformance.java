@@ -80,6 +80,28 @@ class SignatureWycheproofConformance {
         tally.finish();
     }
 
+    /** secp256k1 through the public import the service uses: the uncompressed point as a verify-only key. */
+    @Test
+    void ecdsaSecp256k1P1363() {
+        String file = "ecdsa_secp256k1_sha256_p1363_test.json";
+        KeyType type = KeyType.ECDSA_SECP256K1_IEEE_P1363;
+        Wycheproof.Tally tally = new Wycheproof.Tally(file, VerificationFailedException.class);
+        for (JsonObject group : groups(Wycheproof.load(file))) {
+            JsonObject publicKey = group.getJsonObject("publicKey");
+            assertEquals("secp256k1", publicKey.getString("curve"), file);
+            assertEquals("SHA-256", group.getString("sha"), file);
+            assertEquals("EcdsaP1363Verify", group.getString("type"), file);
+            KeyOperations operations = org.eekms.crypto.Keyset.importPublicKey(type, hex(publicKey, "uncompressed"))
+                    .operations();
+            for (JsonObject test : tests(group)) {
+                byte[] signature = hex(test, "sig");
+                byte[] message = hex(test, "msg");
+                tally.check(test, () -> operations.verify(signature, message));
+            }
+        }
+        tally.finish();
+    }
+
     /** The production operations of a verify-only keyset (an imported public key), as the service builds them. */
     private static KeyOperations verifyOnly(KeyType type, Key publicKey) throws GeneralSecurityException {
         return Operations.of(type, KeysetHandle.newBuilder()

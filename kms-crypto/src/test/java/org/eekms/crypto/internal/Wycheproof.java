@@ -150,7 +150,7 @@ final class Wycheproof {
                     + acceptable + " acceptable"
                     + (acceptable > 0 ? " (" + acceptableAccepted + " accepted, "
                             + (acceptable - acceptableAccepted) + " rejected)" : "")
-                    + (skipped > 0 ? "; " + skipped + " skipped as outside our key types" : "")
+                    + (skipped > 0 ? "; " + skipped + " skipped as not expressible with our key types or on the wire" : "")
                     + (failures.isEmpty() ? "" : "; " + failures.size() + " FAILED"));
             if (!failures.isEmpty()) {
                 fail(file + ": " + failures.size() + " vectors went wrong:\n  "

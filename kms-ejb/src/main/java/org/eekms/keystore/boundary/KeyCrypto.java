@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.crypto.AgreementPublicKey;
 import org.eekms.crypto.Ciphertext;
 import org.eekms.crypto.KeyOperations;
+import org.eekms.crypto.KeyWrapping;
+import org.eekms.crypto.Keyset;
+import org.eekms.crypto.WrappedKey;
 import org.eekms.keystore.control.StoredKeys;
 import org.eekms.keystore.entity.KeyAddress;
 import org.eekms.problem.InvalidRequestException;
@@ -58,6 +62,59 @@ public class KeyCrypto {
 
     public void verifyMac(String keystoreId, String keyId, byte[] mac, byte[] data, LockCredentials credentials) {
         operations(keystoreId, keyId, credentials).verifyMac(orEmpty(mac), orEmpty(data));
+    }
+
+    /**
+     * Anoncrypt (ECDH-ES+A256KW) to a recipient's public key: no key of the keystore takes part, but the caller must
+     * be admitted to the keystore, as on TrustBloc's server.
+     */
+    public WrappedKey wrapFor(String keystoreId, byte[] cek, byte[] apu, byte[] apv, AgreementPublicKey recipient,
+            LockCredentials credentials) {
+        storedKeys.admit(storedKeys.keystore(keystoreId), credentials);
+        return KeyWrapping.anoncrypt(cek, apu, apv, recipient);
+    }
+
+    /** Authcrypt (ECDH-1PU): the key is the sender; the algorithm follows the CEK's length. */
+    public WrappedKey wrap(String keystoreId, String keyId, byte[] cek, byte[] apu, byte[] apv,
+            AgreementPublicKey recipient, byte[] tag, LockCredentials credentials) {
+        return operations(keystoreId, keyId, credentials).wrapKey(cek, apu, apv, recipient, tag);
+    }
+
+    /** Unwraps a key wrapped for this key: ECDH-ES without a sender, ECDH-1PU with one. */
+    public byte[] unwrap(String keystoreId, String keyId, WrappedKey wrapped, AgreementPublicKey sender, byte[] tag,
+            LockCredentials credentials) {
+        if (wrapped == null) {
+            throw new InvalidRequestException("wrapped_key is required");
+        }
+        return operations(keystoreId, keyId, credentials).unwrapKey(wrapped, sender, tag);
+    }
+
+    /** NaCl {@code box.Seal} from the Ed25519 key to their X25519 key (TrustBloc's CryptoBox {@code Easy}). */
+    public byte[] boxSeal(String keystoreId, String keyId, byte[] payload, byte[] nonce, byte[] theirPublicKey,
+            LockCredentials credentials) {
+        return operations(keystoreId, keyId, credentials).boxSeal(orEmpty(payload), nonce, theirPublicKey);
+    }
+
+    /**
+     * NaCl {@code box.Open} ({@code EasyOpen}) with the Ed25519 key whose public key is {@code myPublicKey}: the key is
+     * found by that key's id (its thumbprint), as TrustBloc does, whatever key id the request's path named.
+     */
+    public byte[] boxOpen(String keystoreId, byte[] box, byte[] nonce, byte[] theirPublicKey, byte[] myPublicKey,
+            LockCredentials credentials) {
+        return operations(keystoreId, boxKeyId(myPublicKey), credentials)
+                .boxOpen(orEmpty(box), nonce, theirPublicKey, myPublicKey);
+    }
+
+    /** NaCl {@code box.OpenAnonymous} ({@code SealOpen}), the key found as for {@link #boxOpen}. */
+    public byte[] sealedBoxOpen(String keystoreId, byte[] sealed, byte[] myPublicKey, LockCredentials credentials) {
+        return operations(keystoreId, boxKeyId(myPublicKey), credentials).sealedBoxOpen(orEmpty(sealed), myPublicKey);
+    }
+
+    private static String boxKeyId(byte[] myPublicKey) {
+        if (myPublicKey == null || myPublicKey.length != 32) {
+            throw new InvalidRequestException("my_pub must be the 32-byte Ed25519 public key of a key of the keystore");
+        }
+        return Keyset.ed25519KeyId(myPublicKey);
     }
 
     /** Batch forms: the key is looked up (and its lock checked) once, then each item succeeds or fails alone. */

@@ -34,6 +34,13 @@ import org.eekms.keystore.rest.CryptoMessages.VerifyRequest;
 import org.eekms.keystore.rest.KeyMessages.ExportKeyResponse;
 import org.eekms.keystore.rest.KeyMessages.KeyUrlResponse;
 import org.eekms.keystore.rest.KeyMessages.RotateKeyRequest;
+import org.eekms.keystore.rest.WrapMessages.EasyRequest;
+import org.eekms.keystore.rest.WrapMessages.EasyResponse;
+import org.eekms.keystore.rest.WrapMessages.PublicKeyJson;
+import org.eekms.keystore.rest.WrapMessages.UnwrapRequest;
+import org.eekms.keystore.rest.WrapMessages.UnwrapResponse;
+import org.eekms.keystore.rest.WrapMessages.WrapRequest;
+import org.eekms.keystore.rest.WrapMessages.WrappedKeyJson;
 import org.eekms.rest.CallerCredentials;
 import org.eekms.rest.KeyUrls;
 
@@ -136,6 +143,43 @@ public class KeyResource {
         VerifyMacRequest body = required(request);
         crypto.verifyMac(keystoreId, keyId, body.mac(), body.data(), caller.get());
         return Response.ok().build();
+    }
+
+    /** Authcrypt (ECDH-1PU, this key the sender) or, without {@code cek}, crypto box Easy from this Ed25519 key. */
+    @POST
+    @Path("wrap")
+    public Object wrap(WrapRequest request) {
+        WrapRequest body = required(request);
+        if (body.cek() == null) {
+            return easy(new EasyRequest(body.payload(), body.nonce(), body.theirPublicKey()));
+        }
+        return WrappedKeyJson.of(crypto.wrap(keystoreId, keyId, body.cek(), body.apu(), body.apv(),
+                PublicKeyJson.toKey(body.recipientPublicKey()), body.tag(), caller.get()));
+    }
+
+    /**
+     * Unwraps for this key (ECDH-ES, or ECDH-1PU with {@code sender_pub_key}) or, without {@code wrapped_key}, opens a
+     * crypto box for the Ed25519 key {@code my_pub} names.
+     */
+    @POST
+    @Path("unwrap")
+    public Object unwrap(UnwrapRequest request) {
+        UnwrapRequest body = required(request);
+        if (body.isCryptoBox()) {
+            return CryptoBox.open(crypto, keystoreId, body.ciphertext(), body.nonce(), body.theirPublicKey(),
+                    body.myPublicKey(), caller.get());
+        }
+        return new UnwrapResponse(crypto.unwrap(keystoreId, keyId, body.wrappedKey().toKey(),
+                PublicKeyJson.toKey(body.senderPublicKey()), body.tag(), caller.get()));
+    }
+
+    /** AFGo v0.1.8's crypto box Easy route. */
+    @POST
+    @Path("easy")
+    public EasyResponse easy(EasyRequest request) {
+        EasyRequest body = required(request);
+        return new EasyResponse(crypto.boxSeal(keystoreId, keyId, body.payload(), body.nonce(), body.theirPublicKey(),
+                caller.get()));
     }
 
     @POST

@@ -16,17 +16,27 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eekms.keystore.boundary.KeyCrypto;
 import org.eekms.keystore.boundary.KeystoreView;
 import org.eekms.keystore.boundary.Keystores;
 import org.eekms.keystore.rest.KeystoreMessages.CreateKeystoreRequest;
 import org.eekms.keystore.rest.KeystoreMessages.CreateKeystoreResponse;
 import org.eekms.keystore.rest.KeystoreMessages.KeystoreMetadata;
+import org.eekms.keystore.rest.WrapMessages.OpenRequest;
+import org.eekms.keystore.rest.WrapMessages.OpenResponse;
+import org.eekms.keystore.rest.WrapMessages.PublicKeyJson;
+import org.eekms.keystore.rest.WrapMessages.WrapRequest;
+import org.eekms.keystore.rest.WrapMessages.WrappedKeyJson;
+import org.eekms.problem.InvalidRequestException;
 import org.eekms.rest.CallerCredentials;
 import org.eekms.rest.KeyUrls;
 import org.eekms.secretlock.control.LockSpec;
 import java.io.StringReader;
 
-/** Keystores: create (TrustBloc's answer is 200, not 201, and clients rely on it) and read metadata. */
+/**
+ * Keystores: create (TrustBloc's answer is 200, not 201, and clients rely on it), read metadata, and the
+ * keystore-level crypto that names no key: anoncrypt wrapping and the v0.1.8 crypto-box open routes.
+ */
 @Path("v1/keystores")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +44,9 @@ public class KeystoresResource {
 
     @Inject
     Keystores keystores;
+
+    @Inject
+    KeyCrypto crypto;
 
     @Inject
     KeyUrls urls;
@@ -62,6 +75,37 @@ public class KeystoresResource {
     public Response rewrap(@PathParam("keystore") String keystoreId) {
         keystores.rewrap(keystoreId, caller.get());
         return Response.ok().build();
+    }
+
+    /** Anoncrypt (ECDH-ES+A256KW) to {@code recipient_pub_key}; the caller must be admitted to the keystore. */
+    @POST
+    @Path("{keystore}/wrap")
+    public WrappedKeyJson wrap(@PathParam("keystore") String keystoreId, WrapRequest request) {
+        WrapRequest body = required(request);
+        if (body.cek() == null) {
+            throw new InvalidRequestException("cek is required; a crypto box needs a sender key: "
+                    + "POST /v1/keystores/{keystore}/keys/{key}/wrap");
+        }
+        return WrappedKeyJson.of(crypto.wrapFor(keystoreId, body.cek(), body.apu(), body.apv(),
+                PublicKeyJson.toKey(body.recipientPublicKey()), caller.get()));
+    }
+
+    /** AFGo v0.1.8's crypto box EasyOpen route: the key is the one {@code my_pub} names. */
+    @POST
+    @Path("{keystore}/easyopen")
+    public OpenResponse easyOpen(@PathParam("keystore") String keystoreId, OpenRequest request) {
+        OpenRequest body = required(request);
+        return CryptoBox.open(crypto, keystoreId, body.ciphertext(), body.nonce(), body.theirPublicKey(),
+                body.myPublicKey(), caller.get());
+    }
+
+    /** AFGo v0.1.8's crypto box SealOpen route. */
+    @POST
+    @Path("{keystore}/sealopen")
+    public OpenResponse sealOpen(@PathParam("keystore") String keystoreId, OpenRequest request) {
+        OpenRequest body = required(request);
+        return new OpenResponse(crypto.sealedBoxOpen(keystoreId, body.ciphertext(), body.myPublicKey(),
+                caller.get()));
     }
 
     @GET

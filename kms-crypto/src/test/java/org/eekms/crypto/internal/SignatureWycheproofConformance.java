@@ -5,17 +5,11 @@ import static org.eekms.crypto.internal.Wycheproof.hex;
 import static org.eekms.crypto.internal.Wycheproof.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.crypto.tink.Key;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.signature.EcdsaPublicKey;
-import com.google.crypto.tink.signature.Ed25519PublicKey;
-import com.google.crypto.tink.util.Bytes;
 import jakarta.json.JsonObject;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.spec.ECPoint;
 import org.eekms.crypto.KeyOperations;
 import org.eekms.crypto.KeyType;
+import org.eekms.crypto.Keyset;
 import org.eekms.crypto.TestData;
 import org.eekms.problem.VerificationFailedException;
 import org.junit.jupiter.api.Test;
@@ -23,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Wycheproof signature-verification vectors through the verify path of {@link Ed25519Operations} and
- * {@link EcdsaOperations}. The vectors give public keys only, so each group's key becomes a verify-only keyset, the
- * way an imported public key is held. Valid signatures must verify,
+ * Wycheproof signature-verification vectors through the path the service takes: each group's public key imported
+ * in the type's export format ({@link Keyset#importPublicKey}, what {@code PUT …/keys} with {@code public_key}
+ * does), then the keyset's operations verifying, as {@code …/verify} does. Valid signatures must verify,
  * invalid ones (BER and other malleable encodings among them) must be refused; acceptable ones are counted.
  */
 class SignatureWycheproofConformance {
@@ -37,8 +31,7 @@ class SignatureWycheproofConformance {
         for (JsonObject group : groups(Wycheproof.load(file))) {
             JsonObject publicKey = group.getJsonObject("publicKey");
             assertEquals("edwards25519", publicKey.getString("curve"), file);
-            KeyOperations operations = verifyOnly(KeyType.ED25519,
-                    Ed25519PublicKey.create(Bytes.copyFrom(hex(publicKey, "pk"))));
+            KeyOperations operations = Keyset.importPublicKey(KeyType.ED25519, hex(publicKey, "pk")).operations();
             for (JsonObject test : tests(group)) {
                 byte[] signature = hex(test, "sig");
                 byte[] message = hex(test, "msg");
@@ -68,9 +61,9 @@ class SignatureWycheproofConformance {
                     group.getString("sha"), file);
             assertEquals(TestData.isDer(type) ? "EcdsaVerify" : "EcdsaP1363Verify", group.getString("type"), file);
 
-            ECPoint point = new ECPoint(new BigInteger(1, hex(publicKey, "wx")), new BigInteger(1, hex(publicKey, "wy")));
-            KeyOperations operations = verifyOnly(type,
-                    EcdsaPublicKey.builder().setParameters(TinkKeysets.ecdsa(type)).setPublicPoint(point).build());
+            // the public key in the type's export format, as a client imports it
+            byte[] encoded = TestData.isDer(type) ? hex(group, "publicKeyDer") : hex(publicKey, "uncompressed");
+            KeyOperations operations = Keyset.importPublicKey(type, encoded).operations();
             for (JsonObject test : tests(group)) {
                 byte[] signature = hex(test, "sig");
                 byte[] message = hex(test, "msg");
@@ -91,8 +84,7 @@ class SignatureWycheproofConformance {
             assertEquals("secp256k1", publicKey.getString("curve"), file);
             assertEquals("SHA-256", group.getString("sha"), file);
             assertEquals("EcdsaP1363Verify", group.getString("type"), file);
-            KeyOperations operations = org.eekms.crypto.Keyset.importPublicKey(type, hex(publicKey, "uncompressed"))
-                    .operations();
+            KeyOperations operations = Keyset.importPublicKey(type, hex(publicKey, "uncompressed")).operations();
             for (JsonObject test : tests(group)) {
                 byte[] signature = hex(test, "sig");
                 byte[] message = hex(test, "msg");
@@ -100,12 +92,5 @@ class SignatureWycheproofConformance {
             }
         }
         tally.finish();
-    }
-
-    /** The production operations of a verify-only keyset (an imported public key), as the service builds them. */
-    private static KeyOperations verifyOnly(KeyType type, Key publicKey) throws GeneralSecurityException {
-        return Operations.of(type, KeysetHandle.newBuilder()
-                .addEntry(KeysetHandle.importKey(publicKey).withRandomId().makePrimary())
-                .build());
     }
 }

@@ -284,6 +284,22 @@ class EntityMappingTest {
     }
 
     @Test
+    void auditEventsRoundTripWithTheirHashes() {
+        org.eekms.audit.entity.AuditEvent event = new org.eekms.audit.entity.AuditEvent(1000L + SEQUENCE.incrementAndGet(),
+                T0, "did:example:alice", "c7v2k2mr0ui3e8a215n0", "kid-1", "POST sign", "200", bytes(32, 3),
+                bytes(32, 5));
+        inTransaction(em -> em.persist(event));
+        org.eekms.audit.entity.AuditEvent loaded = read(em -> em.find(org.eekms.audit.entity.AuditEvent.class,
+                event.seq()));
+        assertEquals(T0, loaded.occurredAt());
+        assertEquals("did:example:alice", loaded.actor());
+        assertEquals("kid-1", loaded.keyId());
+        assertEquals("POST sign", loaded.operation());
+        assertArrayEquals(bytes(32, 3), loaded.previousHash());
+        assertArrayEquals(bytes(32, 5), loaded.hash());
+    }
+
+    @Test
     void toStringNeverShowsSealedBytes() {
         byte[] sealed = "SEALED-SECRET-MATERIAL-0123456789".getBytes(StandardCharsets.US_ASCII);
         Keystore keystore = new Keystore(uniqueId("ks"), "urn:controller", "key", "{}", sealed, T0);

@@ -1,6 +1,9 @@
 package org.eekms.rest;
 
 import jakarta.inject.Inject;
+import java.security.Principal;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
@@ -12,8 +15,9 @@ import org.eekms.problem.InvalidRequestException;
 import org.eekms.secretlock.control.LockCredentials;
 
 /**
- * Reads the lock credentials of a request: {@code Auth-User}, the repeatable standard-base64 {@code Secret-Share}
- * header and the standard-base64 {@code Keystore-Secret} header.
+ * Reads the credentials of a request: {@code Auth-User}, the repeatable standard-base64 {@code Secret-Share}
+ * header, the standard-base64 {@code Keystore-Secret} header, and the caller the container authenticated from a
+ * bearer token (its subject, and whether its groups hold {@code KMS_AUTH_ADMIN_GROUP}).
  */
 @Provider
 public class CredentialsFilter implements ContainerRequestFilter {
@@ -21,13 +25,21 @@ public class CredentialsFilter implements ContainerRequestFilter {
     @Inject
     CallerCredentials caller;
 
+    @Inject
+    @ConfigProperty(name = "kms.auth.admin-group", defaultValue = "kms-admin")
+    String adminGroup;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String subject = request.getHeaderString("Auth-User");
         List<String> headers = request.getHeaders().get("Secret-Share");
         String keystoreSecret = request.getHeaderString("Keystore-Secret");
         String authorization = request.getHeaderString("Authorization");
-        if (subject == null && keystoreSecret == null && authorization == null
+        // the container has validated the bearer token by now; its subject is the caller
+        Principal principal = request.getSecurityContext() == null ? null
+                : request.getSecurityContext().getUserPrincipal();
+        JsonWebToken token = principal instanceof JsonWebToken jwt ? jwt : null;
+        if (subject == null && keystoreSecret == null && authorization == null && token == null
                 && (headers == null || headers.isEmpty())) {
             return;
         }
@@ -40,7 +52,9 @@ public class CredentialsFilter implements ContainerRequestFilter {
             }
         }
         SecretBytes secret = keystoreSecret == null ? null : decode(keystoreSecret.trim(), "Keystore-Secret");
-        caller.set(new LockCredentials(subject, shares, secret, authorization));
+        caller.set(new LockCredentials(subject, shares, secret, authorization,
+                token == null ? null : token.getSubject(),
+                token != null && token.getGroups() != null && token.getGroups().contains(adminGroup)));
     }
 
     private static SecretBytes decode(String value, String header) {

@@ -111,9 +111,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response respond(int status, String message, String code) {
-        return Response.status(status)
+        Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(message, code))
-                .build();
+                .entity(new ErrorBody(message, code));
+        if (status == 401) {
+            // RFC 6750 §3: what credential to come back with
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response.build();
     }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.access.control.AccessPolicy;
 import org.eekms.audit.control.AuditWriter;
+import org.eekms.secretlock.control.LockCredentials;
 
 /**
  * The audit trail. Requests hand their record over and go on: a hot operation pays an enqueue, not a database
@@ -42,6 +44,9 @@ public class AuditTrail {
 
     @Inject
     AuditWriter writer;
+
+    @Inject
+    AccessPolicy access;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -113,8 +118,9 @@ public class AuditTrail {
         }
     }
 
-    /** Walks the whole chain after writing what is queued (see {@link AuditWriter#verify}). */
-    public AuditVerification verify() {
+    /** Admin: walks the whole chain after writing what is queued (see {@link AuditWriter#verify}). */
+    public AuditVerification verify(LockCredentials credentials) {
+        access.administer(credentials);
         flush();
         return writer.verify(lastWritten);
     }

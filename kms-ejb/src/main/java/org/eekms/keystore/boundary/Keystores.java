@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eekms.keystore.control.Ids;
+import org.eekms.access.control.AccessPolicy;
 import org.eekms.keystore.control.StoredKeys;
 import org.eekms.keystore.entity.Keystore;
 import org.eekms.problem.InvalidRequestException;
@@ -16,7 +18,7 @@ import org.eekms.secretlock.control.LockCredentials;
 import org.eekms.secretlock.control.LockSpec;
 import org.eekms.secretlock.control.SealedLock;
 
-/** Creates keystores and reads their metadata. */
+/** Creates keystores, reads their metadata and, for admins, lists them. */
 @Stateless
 public class Keystores {
 
@@ -32,6 +34,9 @@ public class Keystores {
     @Inject
     StoredKeys storedKeys;
 
+    @Inject
+    AccessPolicy access;
+
     /** A new keystore of the given controller, locked as the spec says (the server default lock for none). */
     public KeystoreView create(String controller, LockSpec lockSpec, LockCredentials credentials) {
         if (controller == null || controller.isBlank()) {
@@ -40,12 +45,13 @@ public class Keystores {
         if (controller.length() > MAX_CONTROLLER_LENGTH) {
             throw new InvalidRequestException("controller must be at most " + MAX_CONTROLLER_LENGTH + " characters");
         }
+        String owner = access.ownerOf(credentials);
         LockSpec spec = lockSpec == null ? LockSpec.DEFAULT : lockSpec;
         KeystoreLock lock = locks.byType(spec.type());
         String id = Ids.newKeystoreId();
         SealedLock sealed = lock.create(id, spec, credentials);
         Keystore keystore = new Keystore(id, controller, lock.type(), sealed.publicParameters(),
-                sealed.sealedSecret(), Instant.now());
+                sealed.sealedSecret(), Instant.now(), owner);
         em.persist(keystore);
         LOG.fine(() -> "created keystore " + id + " with lock " + lock.type());
         return view(keystore);
@@ -57,16 +63,31 @@ public class Keystores {
         if (keystore == null) {
             throw org.eekms.problem.NotFoundException.keystore(keystoreId);
         }
+        access.use(keystore.owner(), credentials);
         SealedLock sealed = new SealedLock(keystore.lockType(), keystore.lockParameters(), keystore.sealedLockKey());
         keystore.relocked(locks.of(sealed).rewrap(keystoreId, sealed, credentials).sealedSecret());
     }
 
-    public KeystoreView find(String keystoreId) {
-        return view(storedKeys.keystore(keystoreId));
+    /** A keystore's metadata, for its owner or an admin. */
+    public KeystoreView find(String keystoreId, LockCredentials credentials) {
+        Keystore keystore = storedKeys.keystore(keystoreId);
+        access.read(keystore.owner(), credentials);
+        return view(keystore);
+    }
+
+    /** Admin: every keystore, oldest first, a page at a time. */
+    public List<KeystoreView> list(int first, int max, LockCredentials credentials) {
+        access.administer(credentials);
+        return em.createQuery("SELECT k FROM Keystore k ORDER BY k.createdAt, k.id", Keystore.class)
+                .setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.min(Math.max(1, max), 1000))
+                .getResultStream()
+                .map(Keystores::view)
+                .toList();
     }
 
     private static KeystoreView view(Keystore keystore) {
         return new KeystoreView(keystore.id(), keystore.controller(), keystore.lockType(), keystore.lockParameters(),
-                keystore.createdAt());
+                keystore.createdAt(), keystore.owner());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
+import org.eekms.access.control.AccessPolicy;
 import org.eekms.crypto.KeyType;
 import org.eekms.crypto.Keyset;
 import org.eekms.crypto.SecretAead;
@@ -32,6 +33,9 @@ public class StoredKeys {
     @Inject
     KeyCache cache;
 
+    @Inject
+    AccessPolicy access;
+
     public Keystore keystore(String keystoreId) {
         Keystore keystore = em.find(Keystore.class, keystoreId);
         if (keystore == null) {
@@ -41,12 +45,14 @@ public class StoredKeys {
     }
 
     public SecretAead unlock(Keystore keystore, LockCredentials credentials) {
+        access.use(keystore.owner(), credentials);
         SealedLock sealed = sealedLock(keystore);
         return locks.of(sealed).unlock(keystore.id(), sealed, credentials);
     }
 
     /** Fails unless the credentials would open the keystore, for operations that open no key (list, delete). */
     public void admit(Keystore keystore, LockCredentials credentials) {
+        access.use(keystore.owner(), credentials);
         SealedLock sealed = sealedLock(keystore);
         locks.of(sealed).admit(keystore.id(), sealed, credentials);
     }
@@ -54,6 +60,7 @@ public class StoredKeys {
     /** The opened key at an address, from the cache when it is there, once the caller is admitted to its lock. */
     public OpenKey open(KeyAddress address, LockCredentials credentials) {
         OpenKey key = cache.get(address, a -> load(a, credentials));
+        access.use(key.owner(), credentials);
         locks.of(key.lock()).admit(address.keystoreId(), key.lock(), credentials);
         return key;
     }
@@ -62,7 +69,8 @@ public class StoredKeys {
         WrappedKeyset wrapped = keyset(address, LockModeType.NONE);
         Keystore keystore = keystore(address.keystoreId());
         Keyset keyset = unseal(wrapped, unlock(keystore, credentials));
-        return new OpenKey(wrapped.id(), keyset.operations(), keyset.publicKey(), sealedLock(keystore));
+        return new OpenKey(wrapped.id(), keyset.operations(), keyset.publicKey(), sealedLock(keystore),
+                keystore.owner());
     }
 
     private static SealedLock sealedLock(Keystore keystore) {

@@ -35,12 +35,22 @@ public class Keystore {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The authenticated subject the keystore is bound to, or null when it was made without authentication. */
+    @Column(length = 512)
+    private String owner;
+
     protected Keystore() {
         // for JPA
     }
 
     public Keystore(String id, String controller, String lockType, String lockParameters, byte[] sealedLockKey,
             Instant createdAt) {
+        this(id, controller, lockType, lockParameters, sealedLockKey, createdAt, null);
+    }
+
+    public Keystore(String id, String controller, String lockType, String lockParameters, byte[] sealedLockKey,
+            Instant createdAt, String owner) {
+        this.owner = owner;
         this.id = Objects.requireNonNull(id);
         this.controller = Objects.requireNonNull(controller);
         this.lockType = Objects.requireNonNull(lockType);
@@ -60,6 +70,10 @@ public class Keystore {
 
     public String controller() {
         return controller;
+    }
+
+    public String owner() {
+        return owner;
     }
 
     public String lockType() {

@@ -8,8 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eekms.audit.boundary.AuditTrail;
 import org.eekms.audit.boundary.AuditVerification;
+import org.eekms.rest.CallerCredentials;
 
-/** The audit trail's integrity check: walks the hash chain and names the first row that breaks it. */
+/** Admin: the audit trail's integrity check, which walks the hash chain and names the first row that breaks it. */
 @Path("v1/audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -18,9 +19,12 @@ public class AuditResource {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    CallerCredentials caller;
+
     @GET
     @Path("verify")
     public AuditVerification verify() {
-        return trail.verify();
+        return trail.verify(caller.get());
     }
 }

@@ -30,6 +30,10 @@ public final class KeystoreMessages {
             @JsonbProperty("key_store_url") String keyStoreUrl,
             @JsonbProperty("controller") String controller,
             @JsonbProperty("secret_lock") JsonObject secretLock,
-            @JsonbProperty("created_at") Instant createdAt) {
+            @JsonbProperty("created_at") Instant createdAt,
+            @JsonbProperty("owner") String owner) {
+    }
+
+    public record KeystoreList(@JsonbProperty("keystores") java.util.List<KeystoreMetadata> keystores) {
     }
 }

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -21,6 +23,7 @@ import org.eekms.keystore.boundary.KeystoreView;
 import org.eekms.keystore.boundary.Keystores;
 import org.eekms.keystore.rest.KeystoreMessages.CreateKeystoreRequest;
 import org.eekms.keystore.rest.KeystoreMessages.CreateKeystoreResponse;
+import org.eekms.keystore.rest.KeystoreMessages.KeystoreList;
 import org.eekms.keystore.rest.KeystoreMessages.KeystoreMetadata;
 import org.eekms.keystore.rest.WrapMessages.OpenRequest;
 import org.eekms.keystore.rest.WrapMessages.OpenResponse;
@@ -111,9 +114,19 @@ public class KeystoresResource {
     @GET
     @Path("{keystore}")
     public KeystoreMetadata metadata(@PathParam("keystore") String keystoreId) {
-        KeystoreView keystore = keystores.find(keystoreId);
+        return metadata(keystores.find(keystoreId, caller.get()));
+    }
+
+    /** Admin: the keystores, oldest first, {@code max} (at most 1000) from {@code first}. */
+    @GET
+    public KeystoreList list(@QueryParam("first") @DefaultValue("0") int first,
+            @QueryParam("max") @DefaultValue("100") int max) {
+        return new KeystoreList(keystores.list(first, max, caller.get()).stream().map(this::metadata).toList());
+    }
+
+    private KeystoreMetadata metadata(KeystoreView keystore) {
         return new KeystoreMetadata(keystore.id(), urls.keystore(uriInfo, keystore.id()), keystore.controller(),
-                secretLock(keystore), keystore.createdAt());
+                secretLock(keystore), keystore.createdAt(), keystore.owner());
     }
 
     /** The lock's type and its public parameters, as stored with the keystore; never a secret. */

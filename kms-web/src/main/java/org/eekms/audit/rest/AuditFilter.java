@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eekms.audit.boundary.AuditRecord;
 import org.eekms.audit.boundary.AuditTrail;
 import org.eekms.rest.ErrorBody;
@@ -41,9 +42,13 @@ public class AuditFilter implements ContainerResponseFilter {
                 operation(request.getMethod(), path, keystore, key), outcome(response)));
     }
 
+    /** The subject of a bearer token (what keystores are bound to), another principal's name, or "anonymous". */
     private static String actor(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext() == null ? null
                 : request.getSecurityContext().getUserPrincipal();
+        if (principal instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
         return principal == null || principal.getName() == null ? "anonymous" : principal.getName();
     }
 

@@ -78,6 +78,8 @@ class JwtAccessIT {
             // the admin group: lists keystores, reads metadata and the audit check, uses no key
             Answer list = expect(200, send(kms, "GET", server.baseUrl() + "/v1/keystores", null, admin));
             assertTrue(list.json().getJsonArray("keystores").size() >= 1, list.body());
+            assertError(400, "invalid_request", send(kms, "GET", server.baseUrl() + "/v1/keystores?max=lots", null,
+                    admin));
             expect(200, send(kms, "GET", keystore, null, admin));
             assertTrue(expect(200, send(kms, "GET", server.baseUrl() + "/v1/audit/verify", null, admin)).json()
                     .getBoolean("intact"));

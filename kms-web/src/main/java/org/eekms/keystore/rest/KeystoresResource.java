@@ -119,9 +119,23 @@ public class KeystoresResource {
 
     /** Admin: the keystores, oldest first, {@code max} (at most 1000) from {@code first}. */
     @GET
-    public KeystoreList list(@QueryParam("first") @DefaultValue("0") int first,
-            @QueryParam("max") @DefaultValue("100") int max) {
-        return new KeystoreList(keystores.list(first, max, caller.get()).stream().map(this::metadata).toList());
+    public KeystoreList list(@QueryParam("first") @DefaultValue("0") String first,
+            @QueryParam("max") @DefaultValue("100") String max) {
+        return new KeystoreList(keystores.list(count("first", first), count("max", max), caller.get()).stream()
+                .map(this::metadata).toList());
+    }
+
+    /** A query number; a malformed one is the caller's 400, not JAX-RS's 404. */
+    private static int count(String name, String value) {
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException(name + " must be a non-negative whole number");
     }
 
     private KeystoreMetadata metadata(KeystoreView keystore) {

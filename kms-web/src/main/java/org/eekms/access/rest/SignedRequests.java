@@ -1,0 +1,97 @@
+package org.eekms.access.rest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import org.eekms.crypto.KeyType;
+import org.eekms.crypto.Keyset;
+import org.eekms.problem.AccessDeniedException;
+import org.eekms.problem.KmsException;
+
+/**
+ * Checks the HTTP signature of a capability invocation, stricter than TrustBloc's server, which accepts whatever
+ * list of headers the client chose to sign: the signature must cover {@code (request-target)}, {@code host},
+ * {@code capability-invocation}, {@code (created)} and, for a request with a body, {@code digest}, whose SHA-256
+ * must match the body; {@code created} may not lie more than the skew in the future nor more than the maximum age
+ * in the past, and {@code expires}, when given, not in the past. So a signed request cannot be replayed to another
+ * route, another host, with another capability or body, or much later.
+ */
+public final class SignedRequests {
+
+    public static final List<String> REQUIRED = List.of("(request-target)", "host", "capability-invocation",
+            "(created)");
+
+    private final Clock clock;
+    private final long skewSeconds;
+    private final long maxAgeSeconds;
+
+    public SignedRequests(Clock clock, long skewSeconds, long maxAgeSeconds) {
+        this.clock = clock;
+        this.skewSeconds = skewSeconds;
+        this.maxAgeSeconds = maxAgeSeconds;
+    }
+
+    /**
+     * Returns the verified signature (its {@code keyId} is the invoker) or throws 401. {@code header} gives a request
+     * header's value, or null.
+     */
+    public HttpSignature verify(String method, String pathAndQuery, Function<String, String> header, byte[] body) {
+        HttpSignature signature = HttpSignature.parse(header.apply("signature"));
+        for (String name : REQUIRED) {
+            if (!signature.covers(name)) {
+                throw denied("the signature must cover " + String.join(", ", REQUIRED)
+                        + " and, with a body, digest");
+            }
+        }
+        boolean hasBody = body != null && body.length > 0;
+        if (hasBody) {
+            if (!signature.covers("digest")) {
+                throw denied("the signature must cover digest when the request has a body");
+            }
+            checkDigest(header.apply("digest"), body);
+        }
+        long now = clock.instant().getEpochSecond();
+        if (signature.created() > now + skewSeconds || signature.created() < now - maxAgeSeconds) {
+            throw denied("the signature was not created within the accepted time");
+        }
+        if (signature.expires() != null && signature.expires() < now - skewSeconds) {
+            throw denied("the signature has expired");
+        }
+        byte[] publicKey = DidKeys.ed25519PublicKey(signature.keyId());
+        byte[] signed = signature.signingString(method, pathAndQuery, header);
+        try {
+            Keyset.importPublicKey(KeyType.ED25519, publicKey).operations().verify(signature.signature(), signed);
+        } catch (KmsException e) {
+            throw denied("the signature does not verify");
+        }
+        return signature;
+    }
+
+    /** {@code Digest: SHA-256=<base64>} of the body. */
+    private static void checkDigest(String digest, byte[] body) {
+        String prefix = "SHA-256=";
+        if (digest == null || !digest.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw denied("a Digest header SHA-256=<base64> of the body is required");
+        }
+        byte[] claimed;
+        try {
+            claimed = Base64.getDecoder().decode(digest.substring(prefix.length()).trim());
+        } catch (IllegalArgumentException e) {
+            throw denied("the Digest header is not standard base64");
+        }
+        try {
+            if (!MessageDigest.isEqual(claimed, MessageDigest.getInstance("SHA-256").digest(body))) {
+                throw denied("the Digest header does not match the body");
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AccessDeniedException denied(String message) {
+        return AccessDeniedException.unauthenticated(message);
+    }
+}

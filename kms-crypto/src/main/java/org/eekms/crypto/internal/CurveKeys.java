@@ -13,7 +13,6 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
-import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
@@ -82,16 +81,7 @@ final class CurveKeys {
             }
             return privateKey(type, x25519.getEncoded());
         }
-        if (!(parsed instanceof ECPrivateKeyParameters ec)
-                || !(ec.getParameters() instanceof ECNamedDomainParameters named)
-                || !named.getName().equals(curve.domain().getName())) {
-            throw mismatch(type);
-        }
-        BigInteger d = ec.getD();
-        if (d.signum() <= 0 || d.compareTo(curve.domain().getN()) >= 0) {
-            throw new InvalidRequestException("key is not a valid " + type.wireName() + " private key");
-        }
-        return privateKey(type, curve.fixedLength(d));
+        return privateKey(type, curve.fixedLength(curve.privateScalar(parsed, type.wireName())));
     }
 
     /** A verify-only key from its export form (only secp256k1, the one signature type kept here). */

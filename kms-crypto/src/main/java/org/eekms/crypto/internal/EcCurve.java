@@ -6,7 +6,10 @@ import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.eekms.problem.InvalidRequestException;
@@ -55,6 +58,26 @@ enum EcCurve {
     /** Bytes of a field element or scalar (the length of X, Y and of an ECDH shared secret). */
     int size() {
         return size;
+    }
+
+    /** Whether a parsed key (PKCS#8 or X.509) names this curve. */
+    boolean isCurveOf(ECKeyParameters key) {
+        return key.getParameters() instanceof ECNamedDomainParameters named && named.getName().equals(domain.getName());
+    }
+
+    /**
+     * The private scalar of a parsed PKCS#8 key of this curve, in 1 … n − 1; 400 naming {@code keyType} when the key is
+     * of another curve or algorithm, or out of range.
+     */
+    BigInteger privateScalar(AsymmetricKeyParameter parsed, String keyType) {
+        if (!(parsed instanceof ECPrivateKeyParameters ec) || !isCurveOf(ec)) {
+            throw new InvalidRequestException("key does not match key type " + keyType);
+        }
+        BigInteger d = ec.getD();
+        if (d.signum() <= 0 || d.compareTo(domain.getN()) >= 0) {
+            throw new InvalidRequestException("key is not a valid " + keyType + " private key");
+        }
+        return d;
     }
 
     /** The point (x, y), checked to lie on the curve in its prime-order subgroup; 400 naming {@code what} if not. */

@@ -7,7 +7,6 @@ import org.eekms.crypto.AgreementPublicKey;
 import org.eekms.crypto.KeyOperations;
 import org.eekms.crypto.KeyType;
 import org.eekms.crypto.WrappedKey;
-import org.eekms.problem.VerificationFailedException;
 
 /**
  * The ECDH key-wrapping keys (NIST P curves and X25519): authcrypt wrapping with the primary version as sender, and
@@ -48,13 +47,6 @@ final class KeyAgreementOperations implements KeyOperations {
 
     @Override
     public byte[] unwrapKey(WrappedKey wrapped, AgreementPublicKey sender, byte[] tag) {
-        for (KeyWrap.Party version : versions) {
-            try {
-                return KeyWrap.unwrap(wrapped, version, sender, tag);
-            } catch (VerificationFailedException e) {
-                // wrapped for another version, or not at all: try the next
-            }
-        }
-        throw VerificationFailedException.keyUnwrap();
+        return KeyWrap.unwrap(wrapped, versions, sender, tag);
     }
 }

@@ -24,13 +24,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECNamedDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -47,11 +41,6 @@ import org.eekms.problem.InvalidRequestException;
  * reference §4.1). Error messages never echo key bytes.
  */
 public final class KeyImport {
-
-    private static final Map<EcdsaParameters.CurveType, ASN1ObjectIdentifier> CURVES = Map.of(
-            EcdsaParameters.CurveType.NIST_P256, SECObjectIdentifiers.secp256r1,
-            EcdsaParameters.CurveType.NIST_P384, SECObjectIdentifiers.secp384r1,
-            EcdsaParameters.CurveType.NIST_P521, SECObjectIdentifiers.secp521r1);
 
     private KeyImport() {
     }
@@ -204,7 +193,7 @@ public final class KeyImport {
 
     private static java.security.spec.ECPoint ecPoint(KeyType type, byte[] encoded) {
         EcdsaParameters parameters = TinkKeysets.ecdsa(type);
-        ASN1ObjectIdentifier curve = CURVES.get(parameters.getCurveType());
+        EcCurve curve = EcCurve.of(parameters.getCurveType());
         ECPublicKeyParameters key;
         if (type.wireName().endsWith("DER")) {
             AsymmetricKeyParameter parsed;
@@ -213,14 +202,12 @@ public final class KeyImport {
             } catch (IOException | RuntimeException e) {
                 throw new InvalidRequestException("public_key is not an X.509 SubjectPublicKeyInfo of an EC key");
             }
-            if (!(parsed instanceof ECPublicKeyParameters ec)
-                    || !(ec.getParameters() instanceof ECNamedDomainParameters named)
-                    || !named.getName().equals(curve)) {
+            if (!(parsed instanceof ECPublicKeyParameters ec) || !curve.isCurveOf(ec)) {
                 throw new InvalidRequestException("public_key does not match key type " + type.wireName());
             }
             key = ec;
         } else {
-            key = EcCurve.of(parameters.getCurveType()).uncompressed(encoded, "public_key");
+            key = curve.uncompressed(encoded, "public_key");
         }
         ECPoint q = key.getQ().normalize();
         return new java.security.spec.ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
@@ -259,16 +246,9 @@ public final class KeyImport {
     private static com.google.crypto.tink.Key ecdsa(KeyType type, AsymmetricKeyParameter parsed)
             throws GeneralSecurityException {
         EcdsaParameters parameters = TinkKeysets.ecdsa(type);
-        if (!(parsed instanceof ECPrivateKeyParameters ec)
-                || !(ec.getParameters() instanceof ECNamedDomainParameters named)
-                || !named.getName().equals(CURVES.get(parameters.getCurveType()))) {
-            throw mismatch(type);
-        }
-        BigInteger d = ec.getD();
-        if (d.signum() <= 0 || d.compareTo(named.getN()) >= 0) {
-            throw new InvalidRequestException("key is not a valid " + type.wireName() + " private key");
-        }
-        ECPoint q = new FixedPointCombMultiplier().multiply(named.getG(), d).normalize();
+        EcCurve curve = EcCurve.of(parameters.getCurveType());
+        BigInteger d = curve.privateScalar(parsed, type.wireName());
+        ECPoint q = new FixedPointCombMultiplier().multiply(curve.domain().getG(), d).normalize();
         EcdsaPublicKey publicKey = EcdsaPublicKey.builder()
                 .setParameters(parameters)
                 .setPublicPoint(new java.security.spec.ECPoint(

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -128,6 +129,14 @@ public final class KeyWrap {
      * unwrap (wrong key, sender, tag, apu or apv, or tampering: they are not told apart).
      */
     static byte[] unwrap(WrappedKey wrapped, Party recipient, AgreementPublicKey sender, byte[] tag) {
+        return unwrap(wrapped, List.of(recipient), sender, tag);
+    }
+
+    /**
+     * As above, for a key of several versions (all of one curve): the request is checked and its keys parsed once,
+     * then each version tries, so that a key wrapped before a rotation still unwraps.
+     */
+    static byte[] unwrap(WrappedKey wrapped, List<Party> versions, AgreementPublicKey sender, byte[] tag) {
         String alg = wrapped.alg();
         boolean onePu = PU_A128KW.equals(alg) || PU_A192KW.equals(alg) || PU_A256KW.equals(alg)
                 || PU_XC20PKW.equals(alg);
@@ -138,23 +147,31 @@ public final class KeyWrap {
         if (wrapped.epk() == null) {
             throw new InvalidRequestException("wrapped_key.epk is required");
         }
-        Party ephemeral = parse(wrapped.epk(), "wrapped_key.epk", recipient);
-        byte[] kek;
+        Party curve = versions.get(0);
+        Party ephemeral = parse(wrapped.epk(), "wrapped_key.epk", curve);
+        Party from = null;
         if (onePu) {
             if (sender == null) {
                 throw new InvalidRequestException("sender_pub_key is required to unwrap " + alg);
             }
-            Party from = parse(sender, "sender_pub_key", recipient);
-            byte[] z = concat(agree(recipient, ephemeral), agree(recipient, from));
-            kek = kek(alg, z, wrapped.apu(), wrapped.apv(), kekLength(alg), tag, true);
-        } else {
-            kek = kek(alg, agree(recipient, ephemeral), wrapped.apu(), wrapped.apv(), ES_KEK_LENGTH, null, false);
+            from = parse(sender, "sender_pub_key", curve);
         }
         byte[] encrypted = wrapped.encryptedCek();
         if (encrypted == null || encrypted.length == 0) {
             throw new InvalidRequestException("wrapped_key.encryptedcek is required");
         }
-        return alg.endsWith("XC20PKW") ? xc20pUnwrap(kek, encrypted) : aesUnwrap(kek, encrypted);
+        for (Party recipient : versions) {
+            byte[] kek = onePu
+                    ? kek(alg, concat(agree(recipient, ephemeral), agree(recipient, from)), wrapped.apu(),
+                            wrapped.apv(), kekLength(alg), tag, true)
+                    : kek(alg, agree(recipient, ephemeral), wrapped.apu(), wrapped.apv(), ES_KEK_LENGTH, null, false);
+            try {
+                return alg.endsWith("XC20PKW") ? xc20pUnwrap(kek, encrypted) : aesUnwrap(kek, encrypted);
+            } catch (VerificationFailedException e) {
+                // wrapped for another version, or not at all: try the next
+            }
+        }
+        throw VerificationFailedException.keyUnwrap();
     }
 
     /**

@@ -95,15 +95,11 @@ final class NaclBox {
     /** {@code crypto_secretbox}: tag ‖ ciphertext, the Poly1305 key being the first 32 bytes of the key stream. */
     static byte[] secretBox(byte[] message, byte[] nonce, byte[] key) {
         XSalsa20Engine cipher = cipher(key, nonce);
-        byte[] macKey = new byte[KEY_LENGTH];
-        cipher.processBytes(new byte[KEY_LENGTH], 0, KEY_LENGTH, macKey, 0);
+        Poly1305 mac = macKeyedFrom(cipher);
         byte[] out = new byte[TAG_LENGTH + message.length];
         cipher.processBytes(message, 0, message.length, out, TAG_LENGTH);
-        Poly1305 mac = new Poly1305();
-        mac.init(new KeyParameter(macKey));
         mac.update(out, TAG_LENGTH, message.length);
         mac.doFinal(out, 0);
-        Arrays.fill(macKey, (byte) 0);
         return out;
     }
 
@@ -112,20 +108,26 @@ final class NaclBox {
             throw VerificationFailedException.decryption();
         }
         XSalsa20Engine cipher = cipher(key, nonce);
-        byte[] macKey = new byte[KEY_LENGTH];
-        cipher.processBytes(new byte[KEY_LENGTH], 0, KEY_LENGTH, macKey, 0);
-        Poly1305 mac = new Poly1305();
-        mac.init(new KeyParameter(macKey));
+        Poly1305 mac = macKeyedFrom(cipher);
         mac.update(box, TAG_LENGTH, box.length - TAG_LENGTH);
         byte[] tag = new byte[TAG_LENGTH];
         mac.doFinal(tag, 0);
-        Arrays.fill(macKey, (byte) 0);
         if (!MessageDigest.isEqual(tag, Arrays.copyOf(box, TAG_LENGTH))) {
             throw VerificationFailedException.decryption();
         }
         byte[] message = new byte[box.length - TAG_LENGTH];
         cipher.processBytes(box, TAG_LENGTH, message.length, message, 0);
         return message;
+    }
+
+    /** Poly1305 keyed with the first 32 bytes of the key stream, which the cipher then moves past. */
+    private static Poly1305 macKeyedFrom(XSalsa20Engine cipher) {
+        byte[] macKey = new byte[KEY_LENGTH];
+        cipher.processBytes(new byte[KEY_LENGTH], 0, KEY_LENGTH, macKey, 0);
+        Poly1305 mac = new Poly1305();
+        mac.init(new KeyParameter(macKey));
+        Arrays.fill(macKey, (byte) 0);
+        return mac;
     }
 
     private static XSalsa20Engine cipher(byte[] key, byte[] nonce) {

@@ -1,7 +1,6 @@
 package org.eekms.crypto.internal;
 
 import com.google.crypto.tink.Key;
-import com.google.crypto.tink.signature.EcdsaParameters;
 import com.google.crypto.tink.signature.EcdsaPublicKey;
 import com.google.crypto.tink.signature.Ed25519PublicKey;
 import com.google.crypto.tink.signature.SignaturePrivateKey;
@@ -49,19 +48,12 @@ public final class PublicKeys {
             return thumbprint(type, CurveKeys.read(type, key).publicKey());
         }
         Key publicKey = publicPart(key);
-        String jwk;
         if (publicKey instanceof Ed25519PublicKey ed25519) {
-            jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\""
-                    + BASE64URL.encodeToString(ed25519.getPublicKeyBytes().toByteArray()) + "\"}";
-        } else {
-            EcdsaPublicKey ecdsa = (EcdsaPublicKey) publicKey;
-            int size = fieldSize(ecdsa.getParameters().getCurveType());
-            ECPoint point = ecdsa.getPublicPoint();
-            jwk = "{\"crv\":\"" + jwkCurve(ecdsa.getParameters().getCurveType()) + "\",\"kty\":\"EC\",\"x\":\""
-                    + BASE64URL.encodeToString(fixedLength(point.getAffineX(), size)) + "\",\"y\":\""
-                    + BASE64URL.encodeToString(fixedLength(point.getAffineY(), size)) + "\"}";
+            return ed25519Thumbprint(ed25519.getPublicKeyBytes().toByteArray());
         }
-        return sha256(jwk);
+        EcdsaPublicKey ecdsa = (EcdsaPublicKey) publicKey;
+        ECPoint point = ecdsa.getPublicPoint();
+        return sha256(ecJwk(EcCurve.of(ecdsa.getParameters().getCurveType()), point.getAffineX(), point.getAffineY()));
     }
 
     /** The thumbprint of an Ed25519 public key (what TrustBloc's clients put in crypto-box unwrap URLs). */
@@ -73,11 +65,16 @@ public final class PublicKeys {
         if (publicKey instanceof X25519PublicKeyParameters x25519) {
             return sha256(okpJwk("X25519", x25519.getEncoded()));
         }
-        EcCurve curve = CurveKeys.ecCurve(type);
         org.bouncycastle.math.ec.ECPoint q = ((ECPublicKeyParameters) publicKey).getQ().normalize();
-        return sha256("{\"crv\":\"" + curve.jwkName() + "\",\"kty\":\"EC\",\"x\":\""
-                + BASE64URL.encodeToString(curve.fixedLength(q.getAffineXCoord().toBigInteger())) + "\",\"y\":\""
-                + BASE64URL.encodeToString(curve.fixedLength(q.getAffineYCoord().toBigInteger())) + "\"}");
+        return sha256(ecJwk(CurveKeys.ecCurve(type), q.getAffineXCoord().toBigInteger(),
+                q.getAffineYCoord().toBigInteger()));
+    }
+
+    /** RFC 7638's members of an EC JWK, coordinates at the curve's full length. */
+    private static String ecJwk(EcCurve curve, BigInteger x, BigInteger y) {
+        return "{\"crv\":\"" + curve.jwkName() + "\",\"kty\":\"EC\",\"x\":\""
+                + BASE64URL.encodeToString(curve.fixedLength(x)) + "\",\"y\":\""
+                + BASE64URL.encodeToString(curve.fixedLength(y)) + "\"}";
     }
 
     private static String okpJwk(String curve, byte[] x) {
@@ -121,32 +118,13 @@ public final class PublicKeys {
     }
 
     private static byte[] uncompressedPoint(EcdsaPublicKey key) {
-        int size = fieldSize(key.getParameters().getCurveType());
+        EcCurve curve = EcCurve.of(key.getParameters().getCurveType());
+        int size = curve.size();
         byte[] out = new byte[1 + 2 * size];
         out[0] = 0x04;
-        System.arraycopy(fixedLength(key.getPublicPoint().getAffineX(), size), 0, out, 1, size);
-        System.arraycopy(fixedLength(key.getPublicPoint().getAffineY(), size), 0, out, 1 + size, size);
+        System.arraycopy(curve.fixedLength(key.getPublicPoint().getAffineX()), 0, out, 1, size);
+        System.arraycopy(curve.fixedLength(key.getPublicPoint().getAffineY()), 0, out, 1 + size, size);
         return out;
-    }
-
-    static int fieldSize(EcdsaParameters.CurveType curve) {
-        if (curve == EcdsaParameters.CurveType.NIST_P256) {
-            return 32;
-        }
-        if (curve == EcdsaParameters.CurveType.NIST_P384) {
-            return 48;
-        }
-        return 66;
-    }
-
-    private static String jwkCurve(EcdsaParameters.CurveType curve) {
-        if (curve == EcdsaParameters.CurveType.NIST_P256) {
-            return "P-256";
-        }
-        if (curve == EcdsaParameters.CurveType.NIST_P384) {
-            return "P-384";
-        }
-        return "P-521";
     }
 
     static byte[] fixedLength(BigInteger value, int length) {

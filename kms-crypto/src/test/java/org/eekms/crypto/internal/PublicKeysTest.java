@@ -111,9 +111,9 @@ class PublicKeysTest {
 
     @Test
     void fieldSizesOfTheNistCurves() {
-        assertEquals(32, PublicKeys.fieldSize(EcdsaParameters.CurveType.NIST_P256));
-        assertEquals(48, PublicKeys.fieldSize(EcdsaParameters.CurveType.NIST_P384));
-        assertEquals(66, PublicKeys.fieldSize(EcdsaParameters.CurveType.NIST_P521));
+        assertEquals(32, EcCurve.of(EcdsaParameters.CurveType.NIST_P256).size());
+        assertEquals(48, EcCurve.of(EcdsaParameters.CurveType.NIST_P384).size());
+        assertEquals(66, EcCurve.of(EcdsaParameters.CurveType.NIST_P521).size());
     }
 
     private static Key importedKey(KeyType type, BigInteger d) {

@@ -5,21 +5,15 @@ import static org.eekms.it.KmsClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.time.Instant;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eekms.it.KmsClient.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -36,24 +30,17 @@ class JwtAccessIT {
 
     @Test
     void onlyTheOwnerUsesAKeystoreAndAdminsOnlyAdminister() throws Exception {
-        KeyPair issuer = rsa();
-        KeyPair stranger = rsa();
+        KeyPair issuer = Jwts.rsa();
+        KeyPair stranger = Jwts.rsa();
         Path data = Path.of(System.getProperty("kms.it.data"), "jwt-" + System.nanoTime());
         Files.createDirectories(data);
-        Path publicKey = data.resolve("issuer.pem");
-        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(issuer.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        Map<String, String> settings = Map.of(
-                "kms.auth.type", "jwt",
-                "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
-                "mp.jwt.verify.issuer", ISSUER,
-                "mp.jwt.verify.audiences", AUDIENCE);
+        Map<String, String> settings = new HashMap<>(Jwts.settings(issuer, data, ISSUER, AUDIENCE));
+        settings.put("kms.auth.type", "jwt");
         try (EmbeddedServer server = EmbeddedServer.start(data, "jwt", settings)) {
             KmsClient kms = new KmsClient(server.baseUrl());
-            String alice = token(issuer, "alice", List.of("wallet"), ISSUER, AUDIENCE, 300);
-            String bob = token(issuer, "bob", List.of("wallet"), ISSUER, AUDIENCE, 300);
-            String admin = token(issuer, "carol", List.of("kms-admin"), ISSUER, AUDIENCE, 300);
+            String alice = Jwts.token(issuer, "alice", List.of("wallet"), ISSUER, AUDIENCE, 300);
+            String bob = Jwts.token(issuer, "bob", List.of("wallet"), ISSUER, AUDIENCE, 300);
+            String admin = Jwts.token(issuer, "carol", List.of("kms-admin"), ISSUER, AUDIENCE, 300);
 
             // no token: 401 with the JSON body and a Bearer challenge
             Answer anonymous = kms.post(server.baseUrl() + "/v1/keystores", "{\"controller\":\"did:example:a\"}");
@@ -89,10 +76,10 @@ class JwtAccessIT {
 
             // tokens the container refuses: expired, another issuer, another audience, another signer, garbage
             for (String refused : List.of(
-                    token(issuer, "alice", List.of(), ISSUER, AUDIENCE, -120),
-                    token(issuer, "alice", List.of(), "https://other.example", AUDIENCE, 300),
-                    token(issuer, "alice", List.of(), ISSUER, "other", 300),
-                    token(stranger, "alice", List.of(), ISSUER, AUDIENCE, 300),
+                    Jwts.token(issuer, "alice", List.of(), ISSUER, AUDIENCE, -120),
+                    Jwts.token(issuer, "alice", List.of(), "https://other.example", AUDIENCE, 300),
+                    Jwts.token(issuer, "alice", List.of(), ISSUER, "other", 300),
+                    Jwts.token(stranger, "alice", List.of(), ISSUER, AUDIENCE, 300),
                     "not.a.token")) {
                 assertError(401, "unauthorized", send(kms, "POST", key + "/sign", MESSAGE, refused));
             }
@@ -110,31 +97,5 @@ class JwtAccessIT {
                 .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    /** An RS256 JWS with the claims MicroProfile JWT reads, valid from a minute ago for {@code seconds}. */
-    private static String token(KeyPair signer, String subject, List<String> groups, String issuer, String audience,
-            long seconds) throws Exception {
-        long now = Instant.now().getEpochSecond();
-        JsonArrayBuilder groupArray = Json.createArrayBuilder();
-        groups.forEach(groupArray::add);
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = Json.createObjectBuilder()
-                .add("iss", issuer).add("sub", subject).add("upn", subject).add("aud", audience)
-                .add("iat", now - 60).add("exp", now + seconds).add("jti", UUID.randomUUID().toString())
-                .add("groups", groupArray).build().toString();
-        Base64.Encoder b64url = Base64.getUrlEncoder().withoutPadding();
-        String signingInput = b64url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + b64url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Signature rs256 = Signature.getInstance("SHA256withRSA");
-        rs256.initSign(signer.getPrivate());
-        rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + b64url.encodeToString(rs256.sign());
-    }
-
-    private static KeyPair rsa() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.eekms.access.rest.ZcapFilter;
 import org.eekms.crypto.SecretBytes;
 import org.eekms.problem.InvalidRequestException;
 import org.eekms.secretlock.control.LockCredentials;
@@ -17,7 +18,8 @@ import org.eekms.secretlock.control.LockCredentials;
 /**
  * Reads the credentials of a request: {@code Auth-User}, the repeatable standard-base64 {@code Secret-Share}
  * header, the standard-base64 {@code Keystore-Secret} header, and the caller the container authenticated from a
- * bearer token (its subject, and whether its groups hold {@code KMS_AUTH_ADMIN_GROUP}).
+ * bearer token (its subject, and whether its groups hold {@code KMS_AUTH_ADMIN_GROUP}) or, in {@code zcap} mode, the
+ * controller whose capability the request invokes.
  */
 @Provider
 public class CredentialsFilter implements ContainerRequestFilter {
@@ -39,7 +41,11 @@ public class CredentialsFilter implements ContainerRequestFilter {
         Principal principal = request.getSecurityContext() == null ? null
                 : request.getSecurityContext().getUserPrincipal();
         JsonWebToken token = principal instanceof JsonWebToken jwt ? jwt : null;
-        if (subject == null && keystoreSecret == null && authorization == null && token == null
+        // in zcap mode, the controller whose capability the request invokes (ZcapFilter has checked it)
+        Object capabilityPrincipal = request.getProperty(ZcapFilter.PRINCIPAL);
+        String callerName = capabilityPrincipal instanceof String did ? did
+                : token == null ? null : token.getSubject();
+        if (subject == null && keystoreSecret == null && authorization == null && callerName == null
                 && (headers == null || headers.isEmpty())) {
             return;
         }
@@ -52,8 +58,7 @@ public class CredentialsFilter implements ContainerRequestFilter {
             }
         }
         SecretBytes secret = keystoreSecret == null ? null : decode(keystoreSecret.trim(), "Keystore-Secret");
-        caller.set(new LockCredentials(subject, shares, secret, authorization,
-                token == null ? null : token.getSubject(),
+        caller.set(new LockCredentials(subject, shares, secret, authorization, callerName,
                 token != null && token.getGroups() != null && token.getGroups().contains(adminGroup)));
     }
 

@@ -6,10 +6,11 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Keeps the container's MicroProfile JWT authentication out of the way unless {@code KMS_AUTH_TYPE=jwt}. The
+ * Keeps the container's MicroProfile JWT authentication out of the way unless {@code KMS_AUTH_TYPE} is {@code jwt}
+ * or {@code zcap} (where administrators bring bearer tokens). The
  * application declares MP-JWT once, for every mode, and the container then reads any {@code Authorization: Bearer}
  * header as a JWT, refusing what is not one: the share holder's bearer token and headers forwarded for the
- * {@code remote} lock among them. Outside {@code jwt} mode this source tells the container to look for its token in
+ * {@code remote} lock among them. In {@code none} mode this source tells the container to look for its token in
  * a cookie nobody sends ({@code mp.jwt.token.header=Cookie}, {@code mp.jwt.token.cookie=kms-jwt-off}). Its ordinal is
  * the lowest, so an administrator's own {@code mp.jwt.token.*} settings win.
  */
@@ -26,7 +27,8 @@ public class JwtOffConfigSource implements ConfigSource {
         if (type == null) {
             type = System.getenv("KMS_AUTH_TYPE");
         }
-        return type != null && type.trim().toLowerCase(Locale.ROOT).equals("jwt");
+        String mode = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+        return mode.equals("jwt") || mode.equals("zcap");
     }
 
     @Override
@@ -41,7 +43,7 @@ public class JwtOffConfigSource implements ConfigSource {
 
     @Override
     public String getName() {
-        return "eekms: MP-JWT off unless KMS_AUTH_TYPE=jwt";
+        return "eekms: MP-JWT off unless KMS_AUTH_TYPE=jwt or zcap";
     }
 
     @Override

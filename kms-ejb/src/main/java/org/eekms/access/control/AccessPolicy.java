@@ -9,13 +9,17 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eekms.problem.AccessDeniedException;
+import org.eekms.problem.InvalidRequestException;
 import org.eekms.secretlock.control.LockCredentials;
 
 /**
  * Who may do what ({@code KMS_AUTH_TYPE}). {@code none}: no caller is authenticated and every keystore that has no
  * owner is open to whoever knows its URL. {@code jwt}: the container authenticates MicroProfile JWT bearer tokens; a
  * keystore belongs to the subject that created it, and only that subject uses it and its keys; callers in the admin
- * group list keystores, read their metadata and check the audit trail, and use no key.
+ * group list keystores, read their metadata and check the audit trail, and use no key. {@code zcap}: a keystore
+ * belongs to the controller named at its creation, and a request acts for whoever the ZCAP-LD capability it
+ * invokes derives its authority from (checked by the web module, which sees the HTTP signature); only the
+ * controller's authority opens the keystore. Administrators authenticate with a bearer token, as in {@code jwt}.
  *
  * <p>A keystore that has an owner admits its owner only, whatever the mode, so switching a server back to
  * {@code none} does not open keystores that were bound to a subject.
@@ -25,7 +29,7 @@ public class AccessPolicy {
 
     private static final Logger LOG = Logger.getLogger(AccessPolicy.class.getName());
 
-    public enum Mode { NONE, JWT }
+    public enum Mode { NONE, JWT, ZCAP }
 
     @Inject
     @ConfigProperty(name = "kms.auth.type", defaultValue = "none")
@@ -39,9 +43,8 @@ public class AccessPolicy {
         mode = switch (name) {
             case "none", "" -> Mode.NONE;
             case "jwt" -> Mode.JWT;
-            case "zcap" -> throw new IllegalStateException(
-                    "KMS_AUTH_TYPE=zcap (ZCAP-LD capabilities) is not available in this version; use none or jwt");
-            default -> throw new IllegalStateException("KMS_AUTH_TYPE must be none or jwt, not " + type);
+            case "zcap" -> Mode.ZCAP;
+            default -> throw new IllegalStateException("KMS_AUTH_TYPE must be none, jwt or zcap, not " + type);
         };
     }
 
@@ -57,19 +60,31 @@ public class AccessPolicy {
         return mode;
     }
 
-    /** The owner a new keystore gets: the authenticated caller in {@code jwt} mode, nobody in {@code none}. */
-    public String ownerOf(LockCredentials credentials) {
-        if (mode == Mode.NONE) {
-            return null;
-        }
-        requireCaller(credentials);
-        return credentials.caller();
+    /**
+     * The owner a new keystore gets: nobody in {@code none}, the authenticated caller in {@code jwt}, the controller
+     * (the did:key its root capability is invoked by) in {@code zcap}.
+     */
+    public String ownerOf(String controller, LockCredentials credentials) {
+        return switch (mode) {
+            case NONE -> null;
+            case JWT -> {
+                requireCaller(credentials);
+                yield credentials.caller();
+            }
+            case ZCAP -> {
+                if (controller == null || !controller.startsWith("did:key:")) {
+                    throw new InvalidRequestException("controller must be the did:key URL that will invoke the "
+                            + "keystore's capability");
+                }
+                yield controller;
+            }
+        };
     }
 
     /** Use of a keystore and its keys: its owner only; an unowned keystore only without authentication. */
     public void use(String owner, LockCredentials credentials) {
         if (owner == null) {
-            if (mode == Mode.JWT) {
+            if (mode != Mode.NONE) {
                 throw AccessDeniedException.forbidden("the keystore was made without authentication and has no owner");
             }
             return;
@@ -99,9 +114,11 @@ public class AccessPolicy {
         }
     }
 
-    private static void requireCaller(LockCredentials credentials) {
+    private void requireCaller(LockCredentials credentials) {
         if (credentials.caller() == null) {
-            throw AccessDeniedException.unauthenticated("a bearer token is required");
+            throw AccessDeniedException.unauthenticated(mode == Mode.ZCAP
+                    ? "a capability invocation is required: Signature and capability-invocation headers"
+                    : "a bearer token is required");
         }
     }
 }

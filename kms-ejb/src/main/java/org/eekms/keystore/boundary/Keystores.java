@@ -45,7 +45,7 @@ public class Keystores {
         if (controller.length() > MAX_CONTROLLER_LENGTH) {
             throw new InvalidRequestException("controller must be at most " + MAX_CONTROLLER_LENGTH + " characters");
         }
-        String owner = access.ownerOf(credentials);
+        String owner = access.ownerOf(controller, credentials);
         LockSpec spec = lockSpec == null ? LockSpec.DEFAULT : lockSpec;
         KeystoreLock lock = locks.byType(spec.type());
         String id = Ids.newKeystoreId();

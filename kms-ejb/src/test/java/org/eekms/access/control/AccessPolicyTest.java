@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.eekms.problem.AccessDeniedException;
+import org.eekms.problem.InvalidRequestException;
 import org.eekms.problem.KmsException;
 import org.eekms.secretlock.control.LockCredentials;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class AccessPolicyTest {
     void noneLeavesUnownedKeystoresOpenButNeverOpensAnOwnedOne() {
         AccessPolicy none = policy("none");
         assertEquals(AccessPolicy.Mode.NONE, none.mode());
-        assertNull(none.ownerOf(ALICE), "no owner is bound without authentication");
+        assertNull(none.ownerOf("did:key:z6Mk", ALICE), "no owner is bound without authentication");
         none.use(null, ANONYMOUS);
         none.administer(ANONYMOUS);
         assertDenied(401, () -> none.use("alice", ANONYMOUS));
@@ -33,8 +34,8 @@ class AccessPolicyTest {
     @Test
     void jwtBindsKeystoresToTheirCreatorAndKeepsAdminsOffTheKeys() {
         AccessPolicy jwt = policy(" JWT ");
-        assertEquals("alice", jwt.ownerOf(ALICE));
-        assertDenied(401, () -> jwt.ownerOf(ANONYMOUS));
+        assertEquals("alice", jwt.ownerOf("did:key:z6Mk", ALICE));
+        assertDenied(401, () -> jwt.ownerOf(null, ANONYMOUS));
         jwt.use("alice", ALICE);
         assertDenied(403, () -> jwt.use("alice", BOB));
         assertDenied(401, () -> jwt.use("alice", ANONYMOUS));
@@ -49,10 +50,25 @@ class AccessPolicyTest {
     }
 
     @Test
-    void unknownModesAndZcapStopTheDeployment() {
-        IllegalStateException zcap = assertThrows(IllegalStateException.class, () -> policy("zcap"));
-        assertTrue(zcap.getMessage().contains("not available"), zcap.getMessage());
-        assertThrows(IllegalStateException.class, () -> policy("gnap"));
+    void zcapBindsKeystoresToTheirControllerWhoeverCreatesThem() {
+        AccessPolicy zcap = policy("zcap");
+        String controller = "did:key:z6MkiaMbhXHNA4eJVCCj8dbzKzTgYDKf6crKgHVHid1F1WCT#z6MkiaMbhXHNA4eJVCCj8dbzKzTgYDKf6crKgHVHid1F1WCT";
+        assertEquals(controller, zcap.ownerOf(controller, ANONYMOUS));
+        assertThrows(InvalidRequestException.class, () -> zcap.ownerOf(null, ANONYMOUS));
+        assertThrows(InvalidRequestException.class, () -> zcap.ownerOf("alice", ALICE));
+        zcap.use(controller, caller(controller, false));
+        assertDenied(403, () -> zcap.use(controller, BOB));
+        AccessDeniedException anonymous = assertThrows(AccessDeniedException.class, () -> zcap.use(controller, ANONYMOUS));
+        assertTrue(anonymous.getMessage().contains("capability"), anonymous.getMessage());
+        assertDenied(403, () -> zcap.use(null, ALICE));
+        zcap.read(controller, ADMIN);
+        assertDenied(403, () -> zcap.use(controller, ADMIN));
+    }
+
+    @Test
+    void unknownModesStopTheDeployment() {
+        IllegalStateException gnap = assertThrows(IllegalStateException.class, () -> policy("gnap"));
+        assertTrue(gnap.getMessage().contains("none, jwt or zcap"), gnap.getMessage());
     }
 
     private static void assertDenied(int status, Runnable call) {

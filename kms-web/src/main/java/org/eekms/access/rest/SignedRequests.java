@@ -1,8 +1,12 @@
 package org.eekms.access.rest;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -17,32 +21,44 @@ import org.eekms.problem.KmsException;
  * {@code capability-invocation}, {@code (created)} and, for a request with a body, {@code digest}, whose SHA-256
  * must match the body; {@code created} may not lie more than the skew in the future nor more than the maximum age
  * in the past, and {@code expires}, when given, not in the past. So a signed request cannot be replayed to another
- * route, another host, with another capability or body, or much later.
+ * route, another host, with another capability or body, or much later. A request that changes state
+ * ({@code singleUse}) is accepted once: replaying it is refused on the node that saw it (nodes do not share what they
+ * have seen). Other requests may repeat within the accepted age, because Ed25519 signatures are deterministic and a
+ * client that asks the same thing twice in one second sends the very same signature; such a replay can only obtain
+ * again the answer its original got.
  */
 public final class SignedRequests {
 
-    public static final List<String> REQUIRED = List.of("(request-target)", "host", "capability-invocation",
+    /** What the signature of a capability invocation must cover. */
+    public static final List<String> INVOCATION = List.of("(request-target)", "host", "capability-invocation",
             "(created)");
+    /** What the signature of a keystore creation must cover when creation is restricted. */
+    public static final List<String> CREATION = List.of("(request-target)", "host", "(created)");
 
     private final Clock clock;
     private final long skewSeconds;
     private final long maxAgeSeconds;
+    /** Signatures seen within the accepted age: a signed request is good for one use. */
+    private final Cache<ByteBuffer, Boolean> seen;
 
     public SignedRequests(Clock clock, long skewSeconds, long maxAgeSeconds) {
         this.clock = clock;
         this.skewSeconds = skewSeconds;
         this.maxAgeSeconds = maxAgeSeconds;
+        this.seen = Caffeine.newBuilder().maximumSize(1_000_000)
+                .expireAfterWrite(Duration.ofSeconds(maxAgeSeconds + 2 * skewSeconds)).build();
     }
 
     /**
      * Returns the verified signature (its {@code keyId} is the invoker) or throws 401. {@code header} gives a request
      * header's value, or null.
      */
-    public HttpSignature verify(String method, String pathAndQuery, Function<String, String> header, byte[] body) {
+    public HttpSignature verify(List<String> required, String method, String pathAndQuery,
+            Function<String, String> header, byte[] body, boolean singleUse) {
         HttpSignature signature = HttpSignature.parse(header.apply("signature"));
-        for (String name : REQUIRED) {
+        for (String name : required) {
             if (!signature.covers(name)) {
-                throw denied("the signature must cover " + String.join(", ", REQUIRED)
+                throw denied("the signature must cover " + String.join(", ", required)
                         + " and, with a body, digest");
             }
         }
@@ -66,6 +82,9 @@ public final class SignedRequests {
             Keyset.importPublicKey(KeyType.ED25519, publicKey).operations().verify(signature.signature(), signed);
         } catch (KmsException e) {
             throw denied("the signature does not verify");
+        }
+        if (singleUse && seen.asMap().putIfAbsent(ByteBuffer.wrap(signature.signature()), Boolean.TRUE) != null) {
+            throw denied("this signed request was already used; sign each request afresh");
         }
         return signature;
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eekms.access.rest.ZcapFilter;
 import org.eekms.audit.boundary.AuditRecord;
 import org.eekms.audit.boundary.AuditTrail;
 import org.eekms.rest.ErrorBody;
@@ -42,8 +43,16 @@ public class AuditFilter implements ContainerResponseFilter {
                 operation(request.getMethod(), path, keystore, key), outcome(response)));
     }
 
-    /** The subject of a bearer token (what keystores are bound to), another principal's name, or "anonymous". */
+    /**
+     * The did:key that signed a capability invocation (and, when it holds a delegated capability, the controller it
+     * acts for), the subject of a bearer token (what keystores are bound to), another principal's name, or
+     * "anonymous".
+     */
     private static String actor(ContainerRequestContext request) {
+        if (request.getProperty(ZcapFilter.INVOKER) instanceof String invoker) {
+            Object principal = request.getProperty(ZcapFilter.PRINCIPAL);
+            return principal == null || principal.equals(invoker) ? invoker : invoker + " for " + principal;
+        }
         Principal principal = request.getSecurityContext() == null ? null
                 : request.getSecurityContext().getUserPrincipal();
         if (principal instanceof JsonWebToken token && token.getSubject() != null) {

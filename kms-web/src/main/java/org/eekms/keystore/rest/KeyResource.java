@@ -41,6 +41,7 @@ import org.eekms.keystore.rest.WrapMessages.UnwrapRequest;
 import org.eekms.keystore.rest.WrapMessages.UnwrapResponse;
 import org.eekms.keystore.rest.WrapMessages.WrapRequest;
 import org.eekms.keystore.rest.WrapMessages.WrappedKeyJson;
+import org.eekms.access.rest.CapabilityAction;
 import org.eekms.rest.CallerCredentials;
 import org.eekms.rest.KeyUrls;
 
@@ -75,11 +76,13 @@ public class KeyResource {
     UriInfo uriInfo;
 
     /** TrustBloc's OpenAPI document names this path for export; its code and client use {@code …/export}. */
+    @CapabilityAction("exportKey")
     @GET
     public ExportKeyResponse exportAtKeyUrl() {
         return export();
     }
 
+    @CapabilityAction("exportKey")
     @GET
     @Path("export")
     public ExportKeyResponse export() {
@@ -87,6 +90,7 @@ public class KeyResource {
         return new ExportKeyResponse(exported.publicKey(), exported.keyType());
     }
 
+    @CapabilityAction("rotateKey")
     @POST
     @Path("rotate")
     public KeyUrlResponse rotate(RotateKeyRequest request) {
@@ -95,18 +99,21 @@ public class KeyResource {
                 caller.get())));
     }
 
+    @CapabilityAction("deleteKey")
     @DELETE
     public Response delete() {
         keys.delete(keystoreId, keyId, caller.get());
         return Response.ok().build();
     }
 
+    @CapabilityAction("sign")
     @POST
     @Path("sign")
     public SignResponse sign(SignRequest request) {
         return new SignResponse(crypto.sign(keystoreId, keyId, required(request).message(), caller.get()));
     }
 
+    @CapabilityAction("verify")
     @POST
     @Path("verify")
     public Response verify(VerifyRequest request) {
@@ -115,6 +122,7 @@ public class KeyResource {
         return Response.ok().build();
     }
 
+    @CapabilityAction("encrypt")
     @POST
     @Path("encrypt")
     public EncryptResponse encrypt(EncryptRequest request) {
@@ -123,6 +131,7 @@ public class KeyResource {
         return new EncryptResponse(out.ciphertext(), out.nonce());
     }
 
+    @CapabilityAction("decrypt")
     @POST
     @Path("decrypt")
     public DecryptResponse decrypt(DecryptRequest request) {
@@ -131,12 +140,14 @@ public class KeyResource {
                 body.associatedData(), caller.get()));
     }
 
+    @CapabilityAction("computeMAC")
     @POST
     @Path("computemac")
     public ComputeMacResponse computeMac(ComputeMacRequest request) {
         return new ComputeMacResponse(crypto.computeMac(keystoreId, keyId, required(request).data(), caller.get()));
     }
 
+    @CapabilityAction("verifyMAC")
     @POST
     @Path("verifymac")
     public Response verifyMac(VerifyMacRequest request) {
@@ -146,6 +157,7 @@ public class KeyResource {
     }
 
     /** Authcrypt (ECDH-1PU, this key the sender) or, without {@code cek}, crypto box Easy from this Ed25519 key. */
+    @CapabilityAction("wrap")
     @POST
     @Path("wrap")
     public Object wrap(WrapRequest request) {
@@ -161,6 +173,7 @@ public class KeyResource {
      * Unwraps for this key (ECDH-ES, or ECDH-1PU with {@code sender_pub_key}) or, without {@code wrapped_key}, opens a
      * crypto box for the Ed25519 key {@code my_pub} names.
      */
+    @CapabilityAction("unwrap")
     @POST
     @Path("unwrap")
     public Object unwrap(UnwrapRequest request) {
@@ -174,6 +187,7 @@ public class KeyResource {
     }
 
     /** AFGo v0.1.8's crypto box Easy route. */
+    @CapabilityAction("easy")
     @POST
     @Path("easy")
     public EasyResponse easy(EasyRequest request) {
@@ -182,6 +196,7 @@ public class KeyResource {
                 caller.get()));
     }
 
+    @CapabilityAction("sign")
     @POST
     @Path("batch/sign")
     public Results signAll(Batch<SignRequest> request) {
@@ -189,6 +204,7 @@ public class KeyResource {
                 caller.get()), SignResponse::new);
     }
 
+    @CapabilityAction("verify")
     @POST
     @Path("batch/verify")
     public Results verifyAll(Batch<VerifyRequest> request) {
@@ -196,6 +212,7 @@ public class KeyResource {
                 new byte[][] {item.signature(), item.message()}), caller.get()), passed -> new Passed());
     }
 
+    @CapabilityAction("encrypt")
     @POST
     @Path("batch/encrypt")
     public Results encryptAll(Batch<EncryptRequest> request) {
@@ -204,6 +221,7 @@ public class KeyResource {
                 out -> new EncryptResponse(out.ciphertext(), out.nonce()));
     }
 
+    @CapabilityAction("decrypt")
     @POST
     @Path("batch/decrypt")
     public Results decryptAll(Batch<DecryptRequest> request) {
@@ -212,6 +230,7 @@ public class KeyResource {
                 DecryptResponse::new);
     }
 
+    @CapabilityAction("computeMAC")
     @POST
     @Path("batch/computemac")
     public Results computeMacAll(Batch<ComputeMacRequest> request) {
@@ -219,6 +238,7 @@ public class KeyResource {
                 caller.get()), ComputeMacResponse::new);
     }
 
+    @CapabilityAction("verifyMAC")
     @POST
     @Path("batch/verifymac")
     public Results verifyMacAll(Batch<VerifyMacRequest> request) {

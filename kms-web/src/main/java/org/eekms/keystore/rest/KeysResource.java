@@ -21,6 +21,7 @@ import org.eekms.keystore.rest.KeyMessages.ImportKeyRequest;
 import org.eekms.keystore.rest.KeyMessages.KeyEntry;
 import org.eekms.keystore.rest.KeyMessages.KeyList;
 import org.eekms.keystore.rest.KeyMessages.KeyUrlResponse;
+import org.eekms.access.rest.CapabilityAction;
 import org.eekms.rest.CallerCredentials;
 import org.eekms.rest.KeyUrls;
 
@@ -42,12 +43,14 @@ public class KeysResource {
     @Context
     UriInfo uriInfo;
 
+    @CapabilityAction("createKey")
     @POST
     public CreateKeyResponse create(@PathParam("keystore") String keystoreId, CreateKeyRequest request) {
         CreatedKey key = keys.create(keystoreId, required(request).keyType(), caller.get());
         return new CreateKeyResponse(urls.key(uriInfo, keystoreId, key.keyId()), key.publicKey().orElse(null));
     }
 
+    @CapabilityAction("importKey")
     @PUT
     public KeyUrlResponse importKey(@PathParam("keystore") String keystoreId, ImportKeyRequest request) {
         ImportKeyRequest body = required(request);
@@ -56,6 +59,7 @@ public class KeysResource {
         return new KeyUrlResponse(urls.key(uriInfo, keystoreId, keyId));
     }
 
+    @CapabilityAction("listKeys")
     @GET
     public KeyList list(@PathParam("keystore") String keystoreId) {
         return new KeyList(keys.list(keystoreId, caller.get()).stream()

@@ -22,7 +22,13 @@ public final class KeystoreMessages {
             @JsonbProperty("key_url") String keyUrl) {
     }
 
-    public record CreateKeystoreResponse(@JsonbProperty("key_store_url") String keyStoreUrl) {
+    /**
+     * {@code capability}, in {@code zcap} mode only: the root capability, gzipped then standard base64 (how Go
+     * encodes the {@code []byte} field TrustBloc's clients decode it into).
+     */
+    public record CreateKeystoreResponse(
+            @JsonbProperty("key_store_url") String keyStoreUrl,
+            @JsonbProperty("capability") String capability) {
     }
 
     public record KeystoreMetadata(

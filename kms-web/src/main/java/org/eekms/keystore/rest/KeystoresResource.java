@@ -18,6 +18,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import org.eekms.access.control.AccessPolicy;
+import org.eekms.access.rest.CapabilityInvocation;
+import org.eekms.access.rest.CreatesKeystore;
+import org.eekms.access.rest.DidKeys;
+import org.eekms.access.rest.RootCapabilities;
 import org.eekms.keystore.boundary.KeyCrypto;
 import org.eekms.keystore.boundary.KeystoreView;
 import org.eekms.keystore.boundary.Keystores;
@@ -30,7 +36,9 @@ import org.eekms.keystore.rest.WrapMessages.OpenResponse;
 import org.eekms.keystore.rest.WrapMessages.PublicKeyJson;
 import org.eekms.keystore.rest.WrapMessages.WrapRequest;
 import org.eekms.keystore.rest.WrapMessages.WrappedKeyJson;
+import org.eekms.problem.AccessDeniedException;
 import org.eekms.problem.InvalidRequestException;
+import org.eekms.access.rest.CapabilityAction;
 import org.eekms.rest.CallerCredentials;
 import org.eekms.rest.KeyUrls;
 import org.eekms.secretlock.control.LockSpec;
@@ -55,21 +63,40 @@ public class KeystoresResource {
     KeyUrls urls;
 
     @Inject
+    AccessPolicy access;
+
+    @Inject
     CallerCredentials caller;
 
     @Context
     UriInfo uriInfo;
 
     @POST
+    @CreatesKeystore
     public CreateKeystoreResponse create(CreateKeystoreRequest request) {
         CreateKeystoreRequest body = required(request);
+        boolean zcap = access.mode() == AccessPolicy.Mode.ZCAP;
+        if (zcap) {
+            requireDidKey(body.controller());
+        }
         String keystoreUrlPrefix = urls.keystore(uriInfo, "");
         LockSpec lock = body.secretLock() == null
                 ? new LockSpec(null, null, null, keystoreUrlPrefix)
                 : new LockSpec(body.secretLock().type(), body.secretLock().threshold(), body.secretLock().keyUrl(),
                         keystoreUrlPrefix);
         KeystoreView keystore = keystores.create(body.controller(), lock, caller.get());
-        return new CreateKeystoreResponse(urls.keystore(uriInfo, keystore.id()));
+        String url = urls.keystore(uriInfo, keystore.id());
+        return new CreateKeystoreResponse(url, zcap ? CapabilityInvocation.compress(
+                RootCapabilities.issue(url, body.controller(), Instant.now()), false) : null);
+    }
+
+    private static void requireDidKey(String controller) {
+        try {
+            DidKeys.ed25519PublicKey(controller);
+        } catch (AccessDeniedException e) {
+            throw new InvalidRequestException("controller must be an Ed25519 did:key URL (did:key:z6Mk…), the key "
+                    + "that will invoke the keystore's capability");
+        }
     }
 
     /** Admin: re-wraps a remote-locked keystore's primary key under the authorization key's newest version. */
@@ -81,6 +108,7 @@ public class KeystoresResource {
     }
 
     /** Anoncrypt (ECDH-ES+A256KW) to {@code recipient_pub_key}; the caller must be admitted to the keystore. */
+    @CapabilityAction("wrap")
     @POST
     @Path("{keystore}/wrap")
     public WrappedKeyJson wrap(@PathParam("keystore") String keystoreId, WrapRequest request) {
@@ -94,6 +122,7 @@ public class KeystoresResource {
     }
 
     /** AFGo v0.1.8's crypto box EasyOpen route: the key is the one {@code my_pub} names. */
+    @CapabilityAction("easyOpen")
     @POST
     @Path("{keystore}/easyopen")
     public OpenResponse easyOpen(@PathParam("keystore") String keystoreId, OpenRequest request) {
@@ -103,6 +132,7 @@ public class KeystoresResource {
     }
 
     /** AFGo v0.1.8's crypto box SealOpen route. */
+    @CapabilityAction("sealOpen")
     @POST
     @Path("{keystore}/sealopen")
     public OpenResponse sealOpen(@PathParam("keystore") String keystoreId, OpenRequest request) {
@@ -111,6 +141,7 @@ public class KeystoresResource {
                 caller.get()));
     }
 
+    @CapabilityAction("readKeystore")
     @GET
     @Path("{keystore}")
     public KeystoreMetadata metadata(@PathParam("keystore") String keystoreId) {

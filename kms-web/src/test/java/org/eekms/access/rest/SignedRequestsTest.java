@@ -49,7 +49,7 @@ class SignedRequestsTest {
     void aRequestSignedOverEverythingRequiredVerifies() throws Exception {
         KeyPair key = ed25519();
         Map<String, String> headers = signed(key, "POST", PATH, BODY, ALL, NOW.getEpochSecond(), null);
-        HttpSignature signature = VERIFIER.verify("POST", PATH, headers::get, BODY);
+        HttpSignature signature = VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, headers::get, BODY, false);
         assertEquals(DidKeys.of(raw(key)) + "#" + DidKeys.of(raw(key)).substring(8), signature.keyId());
     }
 
@@ -57,16 +57,16 @@ class SignedRequestsTest {
     void replaysToAnotherRouteHostCapabilityOrBodyAreRefused() throws Exception {
         KeyPair key = ed25519();
         Map<String, String> headers = signed(key, "POST", PATH, BODY, ALL, NOW.getEpochSecond(), null);
-        assertDenied(() -> VERIFIER.verify("POST", "/v1/keystores/ks1/keys/k1/decrypt", headers::get, BODY));
-        assertDenied(() -> VERIFIER.verify("PUT", PATH, headers::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", "/v1/keystores/ks1/keys/k1/decrypt", headers::get, BODY, false));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "PUT", PATH, headers::get, BODY, false));
         Map<String, String> otherHost = new HashMap<>(headers);
         otherHost.put("host", "evil.example");
-        assertDenied(() -> VERIFIER.verify("POST", PATH, otherHost::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, otherHost::get, BODY, false));
         Map<String, String> otherCapability = new HashMap<>(headers);
         otherCapability.put("capability-invocation", "zcap capability=\"H4sI\",action=\"decrypt\"");
-        assertDenied(() -> VERIFIER.verify("POST", PATH, otherCapability::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, otherCapability::get, BODY, false));
         byte[] otherBody = "{\"message\":\"aG8=\"}".getBytes(StandardCharsets.UTF_8);
-        assertDenied(() -> VERIFIER.verify("POST", PATH, headers::get, otherBody));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, headers::get, otherBody, false));
     }
 
     @Test
@@ -75,19 +75,29 @@ class SignedRequestsTest {
         long now = NOW.getEpochSecond();
         // TrustBloc's BDD client signs (created) only; we require the route, host, capability and body
         Map<String, String> createdOnly = signed(key, "POST", PATH, BODY, "(created)", now, null);
-        assertDenied(() -> VERIFIER.verify("POST", PATH, createdOnly::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, createdOnly::get, BODY, false));
         Map<String, String> noDigest = signed(key, "POST", PATH, BODY,
                 "(request-target) host capability-invocation (created)", now, null);
-        assertDenied(() -> VERIFIER.verify("POST", PATH, noDigest::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, noDigest::get, BODY, false));
         Map<String, String> old = signed(key, "POST", PATH, BODY, ALL, now - 301, null);
-        assertDenied(() -> VERIFIER.verify("POST", PATH, old::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, old::get, BODY, false));
         Map<String, String> future = signed(key, "POST", PATH, BODY, ALL, now + 31, null);
-        assertDenied(() -> VERIFIER.verify("POST", PATH, future::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, future::get, BODY, false));
         Map<String, String> expired = signed(key, "POST", PATH, BODY, ALL, now - 100, now - 31);
-        assertDenied(() -> VERIFIER.verify("POST", PATH, expired::get, BODY));
-        VERIFIER.verify("POST", PATH, signed(key, "POST", PATH, BODY, ALL, now - 100, now + 60)::get, BODY);
-        VERIFIER.verify("GET", "/v1/keystores/ks1", signed(key, "GET", "/v1/keystores/ks1", null,
-                "(request-target) host capability-invocation (created)", now, null)::get, null);
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, expired::get, BODY, false));
+        VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, signed(key, "POST", PATH, BODY, ALL, now - 100, now + 60)::get, BODY, false);
+        VERIFIER.verify(SignedRequests.INVOCATION, "GET", "/v1/keystores/ks1", signed(key, "GET", "/v1/keystores/ks1", null,
+                "(request-target) host capability-invocation (created)", now, null)::get, null, false);
+    }
+
+    @Test
+    void aSignedRequestThatChangesStateIsAcceptedOnce() throws Exception {
+        Map<String, String> headers = signed(ed25519(), "POST", PATH, BODY, ALL, NOW.getEpochSecond(), null);
+        VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, headers::get, BODY, true);
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, headers::get, BODY, true));
+        Map<String, String> readOnly = signed(ed25519(), "POST", PATH, BODY, ALL, NOW.getEpochSecond(), null);
+        VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, readOnly::get, BODY, false);
+        VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, readOnly::get, BODY, false);
     }
 
     @Test
@@ -98,12 +108,12 @@ class SignedRequestsTest {
         Map<String, String> claimed = new HashMap<>(headers);
         claimed.put("signature", headers.get("signature").replace(DidKeys.of(raw(key)).substring(8),
                 DidKeys.of(raw(other)).substring(8)));
-        assertDenied(() -> VERIFIER.verify("POST", PATH, claimed::get, BODY));
+        assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, claimed::get, BODY, false));
         for (String malformed : new String[] {"", "keyId=", "keyId=\"did:key:z6Mk\",signature=\"!!\",created=1",
                 "keyId=\"a\",keyId=\"b\",signature=\"AA==\",created=1", "garbage"}) {
             Map<String, String> bad = new HashMap<>(headers);
             bad.put("signature", malformed);
-            assertDenied(() -> VERIFIER.verify("POST", PATH, bad::get, BODY));
+            assertDenied(() -> VERIFIER.verify(SignedRequests.INVOCATION, "POST", PATH, bad::get, BODY, false));
         }
     }
 

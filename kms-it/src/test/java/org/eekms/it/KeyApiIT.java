@@ -73,6 +73,19 @@ class KeyApiIT {
     }
 
     @Test
+    void healthSaysLiveAndReadyWithEachDependency() throws Exception {
+        // MicroProfile Health lives at the server's root, whatever the application's context root
+        JsonObject live = expect(200, kms.get(base.toURI().resolve("/health/live").toString())).json();
+        assertEquals("UP", live.getString("status"));
+        JsonObject ready = expect(200, kms.get(base.toURI().resolve("/health/ready").toString())).json();
+        assertEquals("UP", ready.getString("status"), ready.toString());
+        java.util.Map<String, String> checks = new java.util.TreeMap<>();
+        ready.getJsonArray("checks").getValuesAs(JsonObject.class)
+                .forEach(check -> checks.put(check.getString("name"), check.getString("status")));
+        assertEquals(java.util.Map.of("auth-server", "UP", "database", "UP", "master-lock", "UP"), checks);
+    }
+
+    @Test
     void refusesKeystoresWithoutController() {
         Answer answer = kms.post(kms.base() + "/v1/keystores", "{\"edv\":null}");
         assertEquals(400, answer.status());

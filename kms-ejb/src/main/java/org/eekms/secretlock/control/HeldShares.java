@@ -75,6 +75,29 @@ public class HeldShares {
         return authServer.isPresent() || localHolderEnabled;
     }
 
+    /** Whether shares come from an Auth server over HTTP (rather than from this server's share holder). */
+    public boolean remote() {
+        return authServer.isPresent();
+    }
+
+    /** Null when the Auth server answers its {@code /healthcheck} with 200; otherwise what is wrong. */
+    public String authServerProblem() {
+        if (authServer.isEmpty()) {
+            return null;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(authServer.get() + "/healthcheck")).timeout(timeout)
+                .GET().build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? null : "answered " + status;
+        } catch (IOException e) {
+            return "unreachable (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** The held share of the subject; 403 for a subject the holder does not know, 503 when it cannot be reached. */
     public SecretBytes of(String subject) {
         return caching ? bySubject.get(subject, this::fetch) : fetch(subject);

@@ -18,7 +18,7 @@ import org.eekms.it.KmsClient.Answer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,8 +35,8 @@ class GoClientIT {
     private static final String MESSAGE = b64("hello from a Go wallet".getBytes(StandardCharsets.UTF_8));
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.kmsMicroWar();
+    static Archive<?> deployment() {
+        return Deployments.kms();
     }
 
     @ArquillianResource

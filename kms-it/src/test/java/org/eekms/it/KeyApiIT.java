@@ -30,7 +30,7 @@ import org.eekms.it.KmsClient.Answer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,8 +47,8 @@ class KeyApiIT {
     private static final byte[] OTHER_MESSAGE = "the quick brown cat".getBytes(StandardCharsets.UTF_8);
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.kmsMicroWar();
+    static Archive<?> deployment() {
+        return Deployments.kms();
     }
 
     @ArquillianResource
@@ -65,7 +65,7 @@ class KeyApiIT {
 
     @Test
     void createsKeystoresAtAbsoluteUrlsWithMetadata() {
-        assertTrue(keystore.matches("http://[^/]+/v1/keystores/[0-9a-v]{20}"), keystore);
+        assertTrue(keystore.matches("http://[^/]+(/[a-z-]+)?/v1/keystores/[0-9a-v]{20}"), keystore);
         JsonObject metadata = expect(200, kms.get(keystore)).json();
         assertEquals("did:example:alice", metadata.getString("controller"));
         assertEquals("key", metadata.getJsonObject("secret_lock").getString("type"));
@@ -74,15 +74,26 @@ class KeyApiIT {
 
     @Test
     void healthSaysLiveAndReadyWithEachDependency() throws Exception {
-        // MicroProfile Health lives at the server's root, whatever the application's context root
-        JsonObject live = expect(200, kms.get(base.toURI().resolve("/health/live").toString())).json();
+        // MicroProfile Health lives at the server's root, whatever the application's context root (on WildFly, at
+        // its management port's)
+        String health = System.getProperty("kms.health.url", base.toURI().resolve("/health").toString());
+        JsonObject live = expect(200, kms.get(health + "/live")).json();
         assertEquals("UP", live.getString("status"));
-        JsonObject ready = expect(200, kms.get(base.toURI().resolve("/health/ready").toString())).json();
+        JsonObject ready = expect(200, kms.get(health + "/ready")).json();
         assertEquals("UP", ready.getString("status"), ready.toString());
         java.util.Map<String, String> checks = new java.util.TreeMap<>();
         ready.getJsonArray("checks").getValuesAs(JsonObject.class)
                 .forEach(check -> checks.put(check.getString("name"), check.getString("status")));
-        assertEquals(java.util.Map.of("auth-server", "UP", "database", "UP", "master-lock", "UP"), checks);
+        if (Boolean.parseBoolean(System.getProperty("kms.health.application-checks", "true"))) {
+            // the server may add checks of its own
+            for (String check : List.of("auth-server", "database", "master-lock")) {
+                assertEquals("UP", checks.get(check), check + " in " + checks);
+            }
+        } else {
+            // WildFly 39 does not collect the checks of an EAR's modules (seen with them in the EJB module and in
+            // the web module); it reports the deployment's own state instead (see the site's operations notes)
+            assertEquals("UP", checks.get("deployments-status"), checks.toString());
+        }
     }
 
     @Test

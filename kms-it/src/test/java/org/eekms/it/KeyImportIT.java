@@ -25,7 +25,7 @@ import org.eekms.it.KmsClient.Answer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,8 +42,8 @@ class KeyImportIT {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.kmsMicroWar();
+    static Archive<?> deployment() {
+        return Deployments.kms();
     }
 
     @ArquillianResource

@@ -1,4 +1,4 @@
-package org.eekms.health.boundary;
+package org.eekms.health.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.eekms.health.boundary;
+package org.eekms.health.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

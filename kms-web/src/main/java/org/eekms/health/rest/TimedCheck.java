@@ -1,4 +1,4 @@
-package org.eekms.health.boundary;
+package org.eekms.health.rest;
 
 import java.time.Duration;
 import java.util.Map;

@@ -8,8 +8,10 @@ asadmin="$home/bin/asadmin"
 "$asadmin" start-domain domain1
 trap '"$asadmin" stop-domain domain1' EXIT
 "$asadmin" add-library --type common "$driver"
+# validated connections: after a database restart the pool replaces its dead connections instead of handing them out
 "$asadmin" create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
-  --restype javax.sql.DataSource --property "user=$user:password=$password:url=${url//:/\\:}" kms-pool
+  --restype javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=meta-data --failconnection=true \
+  --property "user=$user:password=$password:url=${url//:/\\:}" kms-pool
 "$asadmin" create-jdbc-resource --connectionpoolid kms-pool jdbc/kms
 "$asadmin" ping-connection-pool kms-pool
 "$asadmin" create-jvm-options \

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ final class EmbeddedServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         EmbeddedServer server = new EmbeddedServer(process, port);
-        server.awaitHealthy(log);
+        ServerProcess.awaitHealthy(process, server.baseUrl(), log, () -> deploymentFailed(log), server);
         return server;
     }
 
@@ -64,27 +62,12 @@ final class EmbeddedServer implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    private void awaitHealthy(Path log) throws IOException, InterruptedException {
-        KmsClient kms = new KmsClient(baseUrl());
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline) && process.isAlive() && !deploymentFailed(log)) {
-            try {
-                if (kms.get(baseUrl() + "/healthcheck").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYetListening) {
-                // the port is not open yet
-            }
-            Thread.sleep(500);
+    private static boolean deploymentFailed(Path log) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains("Exception while loading the app");
+        } catch (IOException e) {
+            return false;
         }
-        close();
-        List<String> lines = Files.readAllLines(log);
-        throw new AssertionError("Payara Micro did not become healthy; last lines of " + log + ":\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-    }
-
-    private static boolean deploymentFailed(Path log) throws IOException {
-        return Files.exists(log) && Files.readString(log).contains("Exception while loading the app");
     }
 
     @Override

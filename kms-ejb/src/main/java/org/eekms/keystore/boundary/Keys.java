@@ -15,6 +15,7 @@ import org.eekms.crypto.Keyset;
 import org.eekms.crypto.SecretAead;
 import org.eekms.keystore.control.Ids;
 import org.eekms.keystore.control.KeyCache;
+import org.eekms.keystore.control.KeyChanges;
 import org.eekms.keystore.control.StoredKeys;
 import org.eekms.keystore.entity.KeyAddress;
 import org.eekms.keystore.entity.KeyName;
@@ -39,6 +40,9 @@ public class Keys {
 
     @Inject
     KeyCache cache;
+
+    @Inject
+    KeyChanges changes;
 
     public CreatedKey create(String keystoreId, String keyType, LockCredentials credentials) {
         KeyType type = KeyType.fromWireName(keyType);
@@ -111,7 +115,9 @@ public class Keys {
         wrapped.rotated(newKeyId, rotated.seal(keyEncryption,
                 StoredKeys.associatedData(keystoreId, wrapped.id())), Instant.now());
         addName(new KeyAddress(keystoreId, newKeyId), wrapped.id());
-        cache.evictAfterCommit(names(wrapped.id()));
+        List<KeyAddress> names = names(wrapped.id());
+        cache.evictAfterCommit(names);
+        changes.record(names, Instant.now());
         return newKeyId;
     }
 
@@ -123,6 +129,7 @@ public class Keys {
         names.forEach(address -> em.remove(em.getReference(KeyName.class, address)));
         em.remove(wrapped);
         cache.evictAfterCommit(names);
+        changes.record(names, Instant.now());
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -42,6 +42,11 @@ public class KeyCache {
         return enabled ? keys.get(address, loader) : loader.apply(address);
     }
 
+    /** Evicts now (a change made by another node of the cluster). */
+    public void evict(Collection<KeyAddress> addresses) {
+        keys.invalidateAll(addresses);
+    }
+
     /** Evicts now and again when the current transaction ends, so that no reader re-caches the old state. */
     public void evictAfterCommit(Collection<KeyAddress> addresses) {
         keys.invalidateAll(addresses);

@@ -23,6 +23,11 @@ public final class NotFoundException extends KmsException {
     }
 
     /** What a remote server (the authorization server) did not find, passed on to the caller. */
+    /** No re-sealing under a new master lock was ever started. */
+    public static NotFoundException rewrap() {
+        return new NotFoundException("rewrap_not_found", "no re-sealing under a new master lock was started");
+    }
+
     public static NotFoundException remote(String message) {
         return new NotFoundException("remote_not_found", message);
     }

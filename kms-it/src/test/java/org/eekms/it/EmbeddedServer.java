@@ -70,6 +70,11 @@ final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /** As a crash would: SIGKILL, no shutdown hooks, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

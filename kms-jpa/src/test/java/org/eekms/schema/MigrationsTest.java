@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class MigrationsTest {
 
-    private static final String LATEST = "5";
+    private static final String LATEST = "6";
 
     @Test
     void anEmptyDatabaseGetsTheWholeSchema() throws SQLException {
@@ -43,7 +43,7 @@ class MigrationsTest {
     @Test
     void theLatestMigrationKeepsWhatThePreviousVersionHeld() throws SQLException {
         String url = "jdbc:h2:mem:migrations-upgrade;DB_CLOSE_DELAY=-1";
-        flyway(url, "4").migrate();
+        flyway(url, "5").migrate();
         byte[] sealed = {1, 2, 3, 4};
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             execute(db, "INSERT INTO keystore (id, controller, lock_type, sealed_lock_key, created_at) "

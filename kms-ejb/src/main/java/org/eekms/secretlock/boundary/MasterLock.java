@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eekms.crypto.SecretAead;
+import org.eekms.problem.VerificationFailedException;
 import org.eekms.secretlock.control.MasterLocks;
 
 /**
@@ -66,7 +67,29 @@ public class MasterLock {
     @ConfigProperty(name = "kms.secret-lock.aws-timeout")
     Optional<String> awsTimeout;
 
+    /** The master lock being replaced, during a rotation: opens what it sealed, seals nothing. */
+    @Inject
+    @ConfigProperty(name = "kms.secret-lock.previous.type")
+    Optional<String> previousType;
+
+    @Inject
+    @ConfigProperty(name = "kms.secret-lock.previous.key-path")
+    Optional<String> previousKeyPath;
+
+    @Inject
+    @ConfigProperty(name = "kms.secret-lock.previous.passphrase")
+    Optional<String> previousPassphrase;
+
+    @Inject
+    @ConfigProperty(name = "kms.secret-lock.previous.hkdf-secret")
+    Optional<String> previousHkdfSecret;
+
+    @Inject
+    @ConfigProperty(name = "kms.secret-lock.previous.aws-key-uri")
+    Optional<String> previousAwsKeyUri;
+
     private SecretAead aead;
+    private SecretAead previous;
 
     @PostConstruct
     void open() {
@@ -74,16 +97,30 @@ public class MasterLock {
                 pbkdf2Iterations, hkdfSecret, awsKeyUri, awsEndpoint, awsTimeout));
         aead = opened.aead();
         LOG.info(() -> "master lock: " + opened.description());
+        if (previousType.filter(type -> !type.isBlank()).isPresent()) {
+            MasterLocks.Opened old = MasterLocks.open(new MasterLocks.Settings(previousType.get(), previousKeyPath,
+                    false, previousPassphrase, pbkdf2Iterations, previousHkdfSecret, previousAwsKeyUri, awsEndpoint,
+                    awsTimeout));
+            previous = old.aead();
+            LOG.info(() -> "previous master lock, opening only: " + old.description());
+        }
+    }
+
+    /** Whether a previous master lock is configured: what it sealed can be re-sealed under this one. */
+    public boolean rotating() {
+        return previous != null;
     }
 
     /** Releases what the lock holds (the AWS SDK client). */
     @PreDestroy
     void close() {
-        if (aead instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing the master lock failed", e);
+        for (SecretAead lock : new SecretAead[] {aead, previous}) {
+            if (lock instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "closing the master lock failed", e);
+                }
             }
         }
     }
@@ -97,6 +134,34 @@ public class MasterLock {
      * {@link org.eekms.problem.UnavailableException} when a remote lock (AWS KMS) cannot answer.
      */
     public byte[] unseal(byte[] ciphertext, byte[] associatedData) {
-        return aead.decrypt(ciphertext, associatedData);
+        try {
+            return aead.decrypt(ciphertext, associatedData);
+        } catch (VerificationFailedException e) {
+            if (previous == null) {
+                throw e;
+            }
+            return previous.decrypt(ciphertext, associatedData);
+        }
+    }
+
+    /**
+     * The ciphertext sealed anew under this master lock when the previous one sealed it, or empty when this one
+     * already did. The plaintext is cleared before returning.
+     */
+    public Optional<byte[]> reseal(byte[] ciphertext, byte[] associatedData) {
+        try {
+            java.util.Arrays.fill(aead.decrypt(ciphertext, associatedData), (byte) 0);
+            return Optional.empty();
+        } catch (VerificationFailedException notThisOne) {
+            if (previous == null) {
+                throw notThisOne;
+            }
+        }
+        byte[] plain = previous.decrypt(ciphertext, associatedData);
+        try {
+            return Optional.of(aead.encrypt(plain, associatedData));
+        } finally {
+            java.util.Arrays.fill(plain, (byte) 0);
+        }
     }
 }

@@ -77,7 +77,8 @@ public class MainKeyLock implements KeystoreLock {
         }
     }
 
-    private static byte[] associatedData(String keystoreId) {
+    /** What a keystore's main key is sealed with, besides the master lock: its keystore id. */
+    public static byte[] associatedData(String keystoreId) {
         return ("eekms:keystore-main-key:" + keystoreId).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -106,7 +106,8 @@ public class ShareHolder {
         }
     }
 
-    private static byte[] associatedData(String subject) {
+    /** What a held share is sealed with, besides the master lock: its subject. */
+    public static byte[] associatedData(String subject) {
         return ("eekms:held-share:" + subject).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -32,6 +32,11 @@ public class HeldShare {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
+    /** The share sealed anew, under a new master lock. */
+    public void resealed(byte[] newSealedShare) {
+        this.sealedShare = newSealedShare.clone();
+    }
+
     public String subject() {
         return subject;
     }

@@ -15,10 +15,18 @@ public final class Caches {
     }
 
     public static <K, V> Cache<K, V> bounded(long size, Duration ttl) {
+        return bounded(size, ttl, false);
+    }
+
+    /** With {@code statistics}, the cache counts its hits, misses and evictions (for the server's meters). */
+    public static <K, V> Cache<K, V> bounded(long size, Duration ttl, boolean statistics) {
         boolean enabled = enabled(size, ttl);
-        return Caffeine.newBuilder()
+        Caffeine<Object, Object> builder = Caffeine.newBuilder()
                 .maximumSize(enabled ? size : 0)
-                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1))
-                .build();
+                .expireAfterWrite(enabled ? ttl : Duration.ofNanos(1));
+        if (statistics) {
+            builder.recordStats();
+        }
+        return builder.build();
     }
 }

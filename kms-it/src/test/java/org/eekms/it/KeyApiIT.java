@@ -127,6 +127,23 @@ class KeyApiIT {
     }
 
     @Test
+    void metricsTimeOperationsByKeyTypeAndOutcomeAndCountCacheHits() {
+        String key = kms.createKeyUrl(keystore, "ED25519");
+        String sign = "{\"message\":\"" + b64(MESSAGE) + "\"}";
+        expect(200, kms.post(key + "/sign", sign));
+        expect(200, kms.post(key + "/sign", sign));
+        kms.post(key + "/verify", "{\"signature\":\"" + b64(new byte[64]) + "\",\"message\":\"" + b64(MESSAGE) + "\"}");
+        Answer scrape = kms.get(kms.base() + "/v1/admin/metrics");
+        assertEquals(200, scrape.status(), scrape.body());
+        String metrics = scrape.body();
+        assertTrue(metrics.matches("(?s).*kms_operations_seconds_count\\{[^}]*key_type=\"ED25519\"[^}]*operation=\"sign\""
+                + "[^}]*outcome=\"ok\"[^}]*} [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*kms_operations_seconds_count\\{[^}]*operation=\"verify\""
+                + "[^}]*outcome=\"verification_failed\"[^}]*} [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*cache_gets_total\\{cache=\"keys\"[^}]*result=\"hit\"[^}]*} [1-9].*"), metrics);
+    }
+
+    @Test
     void refusesKeystoresWithoutController() {
         Answer answer = kms.post(kms.base() + "/v1/keystores", "{\"edv\":null}");
         assertEquals(400, answer.status());

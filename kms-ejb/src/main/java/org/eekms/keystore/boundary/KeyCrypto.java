@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eekms.crypto.AgreementPublicKey;
 import org.eekms.crypto.Ciphertext;
@@ -15,6 +16,7 @@ import org.eekms.crypto.KeyWrapping;
 import org.eekms.crypto.Keyset;
 import org.eekms.crypto.WrappedKey;
 import org.eekms.keystore.control.StoredKeys;
+import org.eekms.metrics.boundary.Meters;
 import org.eekms.keystore.entity.KeyAddress;
 import org.eekms.problem.InvalidRequestException;
 import org.eekms.problem.KmsException;
@@ -34,34 +36,45 @@ public class KeyCrypto {
     StoredKeys storedKeys;
 
     @Inject
+    Meters meters;
+
+    @Inject
     @ConfigProperty(name = "kms.batch.max-items", defaultValue = "1000")
     int maxBatchItems;
 
     public byte[] sign(String keystoreId, String keyId, byte[] message, LockCredentials credentials) {
-        return operations(keystoreId, keyId, credentials).sign(orEmpty(message));
+        return measured("sign", keystoreId, keyId, credentials, ops -> ops.sign(orEmpty(message)));
     }
 
     public void verify(String keystoreId, String keyId, byte[] signature, byte[] message,
             LockCredentials credentials) {
-        operations(keystoreId, keyId, credentials).verify(orEmpty(signature), orEmpty(message));
+        measured("verify", keystoreId, keyId, credentials, ops -> {
+            ops.verify(orEmpty(signature), orEmpty(message));
+            return null;
+        });
     }
 
     public Ciphertext encrypt(String keystoreId, String keyId, byte[] plaintext, byte[] associatedData,
             LockCredentials credentials) {
-        return operations(keystoreId, keyId, credentials).encrypt(orEmpty(plaintext), associatedData);
+        return measured("encrypt", keystoreId, keyId, credentials,
+                ops -> ops.encrypt(orEmpty(plaintext), associatedData));
     }
 
     public byte[] decrypt(String keystoreId, String keyId, byte[] ciphertext, byte[] nonce, byte[] associatedData,
             LockCredentials credentials) {
-        return operations(keystoreId, keyId, credentials).decrypt(orEmpty(ciphertext), nonce, associatedData);
+        return measured("decrypt", keystoreId, keyId, credentials,
+                ops -> ops.decrypt(orEmpty(ciphertext), nonce, associatedData));
     }
 
     public byte[] computeMac(String keystoreId, String keyId, byte[] data, LockCredentials credentials) {
-        return operations(keystoreId, keyId, credentials).computeMac(orEmpty(data));
+        return measured("computemac", keystoreId, keyId, credentials, ops -> ops.computeMac(orEmpty(data)));
     }
 
     public void verifyMac(String keystoreId, String keyId, byte[] mac, byte[] data, LockCredentials credentials) {
-        operations(keystoreId, keyId, credentials).verifyMac(orEmpty(mac), orEmpty(data));
+        measured("verifymac", keystoreId, keyId, credentials, ops -> {
+            ops.verifyMac(orEmpty(mac), orEmpty(data));
+            return null;
+        });
     }
 
     /**
@@ -77,7 +90,7 @@ public class KeyCrypto {
     /** Authcrypt (ECDH-1PU): the key is the sender; the algorithm follows the CEK's length. */
     public WrappedKey wrap(String keystoreId, String keyId, byte[] cek, byte[] apu, byte[] apv,
             AgreementPublicKey recipient, byte[] tag, LockCredentials credentials) {
-        return operations(keystoreId, keyId, credentials).wrapKey(cek, apu, apv, recipient, tag);
+        return measured("wrap", keystoreId, keyId, credentials, ops -> ops.wrapKey(cek, apu, apv, recipient, tag));
     }
 
     /** Unwraps a key wrapped for this key: ECDH-ES without a sender, ECDH-1PU with one. */
@@ -86,13 +99,14 @@ public class KeyCrypto {
         if (wrapped == null) {
             throw new InvalidRequestException("wrapped_key is required");
         }
-        return operations(keystoreId, keyId, credentials).unwrapKey(wrapped, sender, tag);
+        return measured("unwrap", keystoreId, keyId, credentials, ops -> ops.unwrapKey(wrapped, sender, tag));
     }
 
     /** NaCl {@code box.Seal} from the Ed25519 key to their X25519 key (TrustBloc's CryptoBox {@code Easy}). */
     public byte[] boxSeal(String keystoreId, String keyId, byte[] payload, byte[] nonce, byte[] theirPublicKey,
             LockCredentials credentials) {
-        return operations(keystoreId, keyId, credentials).boxSeal(orEmpty(payload), nonce, theirPublicKey);
+        return measured("easy", keystoreId, keyId, credentials,
+                ops -> ops.boxSeal(orEmpty(payload), nonce, theirPublicKey));
     }
 
     /**
@@ -101,13 +115,14 @@ public class KeyCrypto {
      */
     public byte[] boxOpen(String keystoreId, byte[] box, byte[] nonce, byte[] theirPublicKey, byte[] myPublicKey,
             LockCredentials credentials) {
-        return operations(keystoreId, boxKeyId(myPublicKey), credentials)
-                .boxOpen(orEmpty(box), nonce, theirPublicKey, myPublicKey);
+        return measured("easyopen", keystoreId, boxKeyId(myPublicKey), credentials,
+                ops -> ops.boxOpen(orEmpty(box), nonce, theirPublicKey, myPublicKey));
     }
 
     /** NaCl {@code box.OpenAnonymous} ({@code SealOpen}), the key found as for {@link #boxOpen}. */
     public byte[] sealedBoxOpen(String keystoreId, byte[] sealed, byte[] myPublicKey, LockCredentials credentials) {
-        return operations(keystoreId, boxKeyId(myPublicKey), credentials).sealedBoxOpen(orEmpty(sealed), myPublicKey);
+        return measured("sealopen", keystoreId, boxKeyId(myPublicKey), credentials,
+                ops -> ops.sealedBoxOpen(orEmpty(sealed), myPublicKey));
     }
 
     private static String boxKeyId(byte[] myPublicKey) {
@@ -120,12 +135,12 @@ public class KeyCrypto {
     /** Batch forms: the key is looked up (and its lock checked) once, then each item succeeds or fails alone. */
     public List<Outcome<byte[]>> signAll(String keystoreId, String keyId, List<byte[]> messages,
             LockCredentials credentials) {
-        return each(keystoreId, keyId, messages, credentials, (ops, message) -> ops.sign(orEmpty(message)));
+        return each("batch_sign", keystoreId, keyId, messages, credentials, (ops, message) -> ops.sign(orEmpty(message)));
     }
 
     public List<Outcome<Boolean>> verifyAll(String keystoreId, String keyId, List<byte[][]> signatureAndMessage,
             LockCredentials credentials) {
-        return each(keystoreId, keyId, signatureAndMessage, credentials, (ops, item) -> {
+        return each("batch_verify", keystoreId, keyId, signatureAndMessage, credentials, (ops, item) -> {
             ops.verify(orEmpty(item[0]), orEmpty(item[1]));
             return Boolean.TRUE;
         });
@@ -133,48 +148,69 @@ public class KeyCrypto {
 
     public List<Outcome<Ciphertext>> encryptAll(String keystoreId, String keyId, List<byte[][]> plaintextAndData,
             LockCredentials credentials) {
-        return each(keystoreId, keyId, plaintextAndData, credentials,
+        return each("batch_encrypt", keystoreId, keyId, plaintextAndData, credentials,
                 (ops, item) -> ops.encrypt(orEmpty(item[0]), item[1]));
     }
 
     public List<Outcome<byte[]>> decryptAll(String keystoreId, String keyId, List<byte[][]> ciphertextNonceAndData,
             LockCredentials credentials) {
-        return each(keystoreId, keyId, ciphertextNonceAndData, credentials,
+        return each("batch_decrypt", keystoreId, keyId, ciphertextNonceAndData, credentials,
                 (ops, item) -> ops.decrypt(orEmpty(item[0]), item[1], item[2]));
     }
 
     public List<Outcome<byte[]>> computeMacAll(String keystoreId, String keyId, List<byte[]> data,
             LockCredentials credentials) {
-        return each(keystoreId, keyId, data, credentials, (ops, item) -> ops.computeMac(orEmpty(item)));
+        return each("batch_computemac", keystoreId, keyId, data, credentials, (ops, item) -> ops.computeMac(orEmpty(item)));
     }
 
     public List<Outcome<Boolean>> verifyMacAll(String keystoreId, String keyId, List<byte[][]> macAndData,
             LockCredentials credentials) {
-        return each(keystoreId, keyId, macAndData, credentials, (ops, item) -> {
+        return each("batch_verifymac", keystoreId, keyId, macAndData, credentials, (ops, item) -> {
             ops.verifyMac(orEmpty(item[0]), orEmpty(item[1]));
             return Boolean.TRUE;
         });
     }
 
-    private <I, O> List<Outcome<O>> each(String keystoreId, String keyId, List<I> items,
+    private <I, O> List<Outcome<O>> each(String name, String keystoreId, String keyId, List<I> items,
             LockCredentials credentials, BiFunction<KeyOperations, I, O> operation) {
         if (items == null || items.isEmpty() || items.size() > maxBatchItems) {
             throw new InvalidRequestException("items must hold 1 to " + maxBatchItems + " entries");
         }
-        KeyOperations operations = operations(keystoreId, keyId, credentials);
-        List<Outcome<O>> outcomes = new ArrayList<>(items.size());
-        for (I item : items) {
-            try {
-                outcomes.add(Outcome.of(operation.apply(operations, item)));
-            } catch (KmsException problem) {
-                outcomes.add(Outcome.failed(problem));
+        return measured(name, keystoreId, keyId, credentials, operations -> {
+            List<Outcome<O>> outcomes = new ArrayList<>(items.size());
+            for (I item : items) {
+                try {
+                    outcomes.add(Outcome.of(operation.apply(operations, item)));
+                } catch (KmsException problem) {
+                    outcomes.add(Outcome.failed(problem));
+                }
             }
-        }
-        return outcomes;
+            return outcomes;
+        });
     }
 
-    private KeyOperations operations(String keystoreId, String keyId, LockCredentials credentials) {
-        return storedKeys.open(new KeyAddress(keystoreId, keyId), credentials).operations();
+    /**
+     * Opens the key (cache or store, lock checked) and runs the operation on it, timed in the server's meters by
+     * operation, key type and outcome: {@code ok} or the error code (a refused lock, a failed verification).
+     */
+    private <T> T measured(String name, String keystoreId, String keyId, LockCredentials credentials,
+            Function<KeyOperations, T> operation) {
+        long start = System.nanoTime();
+        String keyType = "unknown";
+        String outcome = "ok";
+        try {
+            KeyOperations operations = storedKeys.open(new KeyAddress(keystoreId, keyId), credentials).operations();
+            keyType = operations.type().wireName();
+            return operation.apply(operations);
+        } catch (KmsException e) {
+            outcome = e.code();
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = "error";
+            throw e;
+        } finally {
+            meters.record(name, keyType, outcome, System.nanoTime() - start);
+        }
     }
 
     /** Go clients send a nil byte slice as JSON null: it means empty, as on TrustBloc's server. */

@@ -35,7 +35,17 @@ public class KeyCache {
     public KeyCache(@ConfigProperty(name = "kms.key-cache.size", defaultValue = "10000") long size,
             @ConfigProperty(name = "kms.key-cache.ttl", defaultValue = "10m") Duration ttl) {
         this.enabled = Caches.enabled(size, ttl);
-        this.keys = Caches.bounded(size, ttl);
+        this.keys = Caches.bounded(size, ttl, true);
+    }
+
+    /** The cache itself, for its statistics (hits, misses, evictions) in the server's meters. */
+    public Cache<KeyAddress, OpenKey> statistics() {
+        return keys;
+    }
+
+    /** Empties the cache (an administrator's flush); the next use of each key reads and unseals it again. */
+    public void flush() {
+        keys.invalidateAll();
     }
 
     public OpenKey get(KeyAddress address, Function<KeyAddress, OpenKey> loader) {

@@ -297,4 +297,25 @@ class MasterLockTest {
     private static void assertStopsWith(Map<String, String> settings, String message) {
         assertEquals(message, assertStops(settings).getMessage());
     }
+
+    @Test
+    void aNewLockWithThePreviousOneOpensBothAndResealsOnlyWhatThePreviousSealed(@TempDir Path dir) throws Exception {
+        Path keyA = dir.resolve("a.key");
+        Path keyB = dir.resolve("b.key");
+        MasterLock a = MasterLockTestDouble.open("local", keyA.toString(), true);
+        byte[] underA = a.seal(new byte[] {7, 7}, AD);
+        MasterLockTestDouble.open("local", keyB.toString(), true);
+        MasterLock rotating = MasterLockTestDouble.open(Map.of("kms.secret-lock.key-path", keyB.toString(),
+                "kms.secret-lock.previous.type", "local", "kms.secret-lock.previous.key-path", keyA.toString()));
+        assertTrue(rotating.rotating());
+        assertArrayEquals(new byte[] {7, 7}, rotating.unseal(underA, AD));
+
+        byte[] underB = rotating.reseal(underA, AD).orElseThrow();
+        assertTrue(rotating.reseal(underB, AD).isEmpty(), "what the current lock sealed stays as it is");
+        MasterLock b = MasterLockTestDouble.open("local", keyB.toString(), false);
+        assertArrayEquals(new byte[] {7, 7}, b.unseal(underB, AD));
+        assertThrows(VerificationFailedException.class, () -> b.unseal(underA, AD));
+        assertThrows(VerificationFailedException.class, () -> b.reseal(underA, AD), "no previous lock to open it");
+        assertThrows(VerificationFailedException.class, () -> rotating.reseal(underA, "other".getBytes()));
+    }
 }

@@ -40,6 +40,11 @@ public final class MasterLockTestDouble {
         lock.awsKeyUri = setting(settings, "aws-key-uri");
         lock.awsEndpoint = setting(settings, "aws-endpoint");
         lock.awsTimeout = setting(settings, "aws-timeout");
+        lock.previousType = setting(settings, "previous.type");
+        lock.previousKeyPath = setting(settings, "previous.key-path");
+        lock.previousPassphrase = setting(settings, "previous.passphrase");
+        lock.previousHkdfSecret = setting(settings, "previous.hkdf-secret");
+        lock.previousAwsKeyUri = setting(settings, "previous.aws-key-uri");
         lock.open();
         return lock;
     }

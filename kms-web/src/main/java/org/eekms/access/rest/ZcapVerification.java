@@ -55,6 +55,14 @@ public class ZcapVerification {
         }
     }
 
+    /** Warns at startup when zcap mode leaves keystore creation open, so that it is a visible choice. */
+    void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (policy.mode() == AccessPolicy.Mode.ZCAP && creatorDids.isEmpty()) {
+            LOG.warning("KMS_AUTH_TYPE=zcap with KMS_ZCAP_CREATORS unset: anyone who can reach this server may "
+                    + "create keystores (each only for the controller it names)");
+        }
+    }
+
     /** The did:key that signed a capability invocation, once its HTTP signature verifies. */
     String invoker(String method, String pathAndQuery, Function<String, String> header, byte[] body, String action) {
         return signedRequests.verify(SignedRequests.INVOCATION, method, pathAndQuery, header, body,

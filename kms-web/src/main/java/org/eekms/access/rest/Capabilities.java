@@ -8,8 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +92,7 @@ public final class Capabilities {
 
     /** The signer of the proof that delegates this capability from the root, checked once per capability. */
     private String delegator(JsonObject capability, byte[] json, String root) {
-        ByteBuffer digest = ByteBuffer.wrap(sha256(json));
+        ByteBuffer digest = ByteBuffer.wrap(LinkedDataProofs.sha256(json));
         String cached = verifiedDelegators.getIfPresent(digest);
         if (cached != null) {
             return cached;
@@ -208,13 +206,6 @@ public final class Capabilities {
         return array.getValuesAs(JsonString::getString);
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static AccessDeniedException malformed(String what) {
         return AccessDeniedException.unauthenticated("the capability is not valid: " + what);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.TreeMap;
 import org.eekms.crypto.KeyType;
 import org.eekms.crypto.Keyset;
 
@@ -48,12 +49,9 @@ public final class RootCapabilities {
                 .add("type", LinkedDataProofs.TYPE)
                 .add("verificationMethod", did + "#" + did.substring("did:key:".length()))
                 .build();
-        JsonObject proof = LinkedDataProofs.sign(document, options, signer);
         // the proof's keys in Go's (alphabetical) order, jws among them
-        JsonObject sorted = Json.createObjectBuilder()
-                .add("created", proof.get("created")).add("jws", proof.get("jws")).add("nonce", proof.get("nonce"))
-                .add("proofPurpose", proof.get("proofPurpose")).add("type", proof.get("type"))
-                .add("verificationMethod", proof.get("verificationMethod")).build();
-        return Json.createObjectBuilder(document).add("proof", Json.createArrayBuilder().add(sorted)).build();
+        var proof = Json.createObjectBuilder();
+        new TreeMap<>(LinkedDataProofs.sign(document, options, signer)).forEach(proof::add);
+        return Json.createObjectBuilder(document).add("proof", Json.createArrayBuilder().add(proof)).build();
     }
 }

@@ -4,12 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import org.eekms.crypto.KeyOperations;
 import org.eekms.crypto.KeyType;
 import org.eekms.crypto.Keyset;
 import org.eekms.problem.AccessDeniedException;
@@ -38,6 +38,8 @@ public final class SignedRequests {
     private final Clock clock;
     private final long skewSeconds;
     private final long maxAgeSeconds;
+    /** Verifiers by did:key, so a known invoker costs no base58 decoding or key import per request. */
+    private final Cache<String, KeyOperations> verifiers = Caffeine.newBuilder().maximumSize(10_000).build();
     /** Signatures seen within the accepted age: a signed request is good for one use. */
     private final Cache<ByteBuffer, Boolean> seen;
 
@@ -76,10 +78,11 @@ public final class SignedRequests {
         if (signature.expires() != null && signature.expires() < now - skewSeconds) {
             throw denied("the signature has expired");
         }
-        byte[] publicKey = DidKeys.ed25519PublicKey(signature.keyId());
+        KeyOperations verifier = verifiers.get(signature.keyId(),
+                keyId -> Keyset.importPublicKey(KeyType.ED25519, DidKeys.ed25519PublicKey(keyId)).operations());
         byte[] signed = signature.signingString(method, pathAndQuery, header);
         try {
-            Keyset.importPublicKey(KeyType.ED25519, publicKey).operations().verify(signature.signature(), signed);
+            verifier.verify(signature.signature(), signed);
         } catch (KmsException e) {
             throw denied("the signature does not verify");
         }
@@ -101,12 +104,8 @@ public final class SignedRequests {
         } catch (IllegalArgumentException e) {
             throw denied("the Digest header is not standard base64");
         }
-        try {
-            if (!MessageDigest.isEqual(claimed, MessageDigest.getInstance("SHA-256").digest(body))) {
-                throw denied("the Digest header does not match the body");
-            }
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        if (!MessageDigest.isEqual(claimed, LinkedDataProofs.sha256(body))) {
+            throw denied("the Digest header does not match the body");
         }
     }
 

@@ -47,11 +47,13 @@ public class AuditWriter {
         return new ChainHead(last.seq(), last.hash());
     }
 
+    /**
+     * MAX then a primary-key read: both are index lookups on H2 and PostgreSQL, where H2 answers
+     * {@code ORDER BY seq DESC LIMIT 1} by scanning the whole table, a cost that grew with every flush.
+     */
     private AuditEvent head() {
-        List<AuditEvent> head = em.createQuery("SELECT e FROM AuditEvent e ORDER BY e.seq DESC", AuditEvent.class)
-                .setMaxResults(1)
-                .getResultList();
-        return head.isEmpty() ? null : head.get(0);
+        Long last = em.createQuery("SELECT MAX(e.seq) FROM AuditEvent e", Long.class).getSingleResult();
+        return last == null ? null : em.find(AuditEvent.class, last);
     }
 
     /**

@@ -155,6 +155,9 @@ public final class KeyImport {
      * The point must lie on the type's curve.
      */
     public static KeysetHandle publicKey(KeyType type, byte[] encoded) {
+        if (type == KeyType.BLS12381G2) {
+            return bbsPublicKey(encoded);
+        }
         if (type.family() != KeyType.Family.SIGNATURE) {
             throw new InvalidRequestException("unsupported_key_type",
                     "public keys cannot be imported for " + type.wireName() + ", which is not a signature type");
@@ -175,6 +178,20 @@ public final class KeyImport {
                     .build();
         } catch (GeneralSecurityException e) {
             throw new InvalidRequestException("public_key is not a valid " + type.wireName() + " public key");
+        }
+    }
+
+    /** A verify-only BBS+ key: the issuer's public key, for verifymulti and verifyproof. */
+    private static KeysetHandle bbsPublicKey(byte[] encoded) {
+        if (encoded == null || encoded.length == 0) {
+            throw new InvalidRequestException("public_key is required");
+        }
+        try {
+            return KeysetHandle.newBuilder()
+                    .addEntry(KeysetHandle.importKey(BbsKeys.importedPublicKey(encoded)).withRandomId().makePrimary())
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -85,6 +85,9 @@ final class BbsProof {
             return false;
         }
         int count = parsed.messageCount;
+        if (count < 1 || count > BbsPublicKey.MAX_MESSAGES) {
+            return false;
+        }
         int hidden = count - parsed.revealed.size();
         if (parsed.revealed.size() != revealedMessages.size() || parsed.aPrime.is_infinity()
                 || parsed.responses1.size() != 2 || parsed.responses2.size() != 2 + hidden) {

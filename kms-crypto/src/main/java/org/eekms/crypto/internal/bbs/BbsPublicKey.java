@@ -17,6 +17,12 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  */
 public final class BbsPublicKey {
 
+    /**
+     * The most messages one signature or proof may have here. Each message costs a hash to G1 the first time a count
+     * is seen, and a proof names its own count (AFGo allows 65,535), so the bound keeps a request's work small.
+     */
+    public static final int MAX_MESSAGES = 1024;
+
     private static final int CACHED_COUNTS = 32;
     /** Where AFGo writes a generator's index into the hashed data: one byte past the 192-byte key. */
     private static final int INDEX_OFFSET = Bls12381.G2_UNCOMPRESSED + 1;
@@ -44,6 +50,41 @@ public final class BbsPublicKey {
         return new ECP2(w);
     }
 
+    /** Whether the signature (AFGo's 112-byte encoding) is this key's over the messages; false when malformed. */
+    public boolean verify(byte[] signature, List<byte[]> messages) {
+        BbsSignature parsed;
+        try {
+            parsed = BbsSignature.decode(signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return parsed.verify(this, scalarsOf(messages));
+    }
+
+    /**
+     * A proof of this key's signature over the messages that discloses those at {@code revealed} (each an index into
+     * the messages), bound to the nonce; empty when the signature does not verify (AFGo checks it first too).
+     */
+    public java.util.Optional<byte[]> deriveProof(byte[] signature, List<byte[]> messages, byte[] nonce,
+            java.util.SortedSet<Integer> revealed) {
+        BbsSignature parsed;
+        try {
+            parsed = BbsSignature.decode(signature);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        BigInteger[] m = scalarsOf(messages);
+        if (!parsed.verify(this, m)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(BbsProof.derive(parsed, this, m, revealed, nonce));
+    }
+
+    /** Whether the proof shows this key's signature over the revealed messages (in index order) and the nonce. */
+    public boolean verifyProof(byte[] proof, List<byte[]> revealedMessages, byte[] nonce) {
+        return BbsProof.verify(proof, this, revealedMessages, nonce);
+    }
+
     /** h0 and one generator per message. */
     record Generators(ECP h0, List<ECP> h) {
 
@@ -57,6 +98,9 @@ public final class BbsPublicKey {
     }
 
     Generators generators(int count) {
+        if (count < 1 || count > MAX_MESSAGES) {
+            throw new IllegalArgumentException("1 to " + MAX_MESSAGES + " messages");
+        }
         Generators cached = generators.get(count);
         if (cached != null) {
             return cached;

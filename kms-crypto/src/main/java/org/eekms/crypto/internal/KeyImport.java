@@ -83,6 +83,10 @@ public final class KeyImport {
      * cleared.
      */
     public static KeysetHandle symmetricKey(KeyType type, byte[] raw) {
+        if (type == KeyType.BLS12381G2) {
+            throw new InvalidRequestException("unsupported_key_type", "private keys of type BLS12381G2 cannot be"
+                    + " imported (nor on TrustBloc's server); an issuer's public key can, as public_key");
+        }
         if (type.isAsymmetric()) {
             throw new InvalidRequestException("unsupported_key_type", "raw key bytes cannot be imported for "
                     + type.wireName() + "; send a PKCS#8 private key as key or a public key as public_key");

@@ -1,5 +1,6 @@
 package org.eekms.crypto;
 
+import java.util.List;
 import org.eekms.problem.InvalidRequestException;
 
 /**
@@ -37,6 +38,29 @@ public interface KeyOperations {
     /** Returns normally when the MAC verifies under some key of the keyset. */
     default void verifyMac(byte[] mac, byte[] data) {
         throw unsupported("verifymac");
+    }
+
+    /** A BBS+ signature (AFGo's {@code bbs12381g2pub} encoding, 112 bytes) over one or more messages, in order. */
+    default byte[] signMulti(List<byte[]> messages) {
+        throw unsupported("signmulti");
+    }
+
+    /** Returns normally when the BBS+ signature over the messages verifies under some version of the key. */
+    default void verifyMulti(byte[] signature, List<byte[]> messages) {
+        throw unsupported("verifymulti");
+    }
+
+    /**
+     * A zero-knowledge proof of the BBS+ signature over {@code messages} that discloses those at
+     * {@code revealedIndexes} and is bound to {@code nonce}; 400 when an index is out of range or named twice.
+     */
+    default byte[] deriveProof(List<byte[]> messages, byte[] signature, byte[] nonce, List<Integer> revealedIndexes) {
+        throw unsupported("deriveproof");
+    }
+
+    /** Returns normally when the proof discloses exactly these messages (in index order) for this nonce. */
+    default void verifyProof(byte[] proof, List<byte[]> revealedMessages, byte[] nonce) {
+        throw unsupported("verifyproof");
     }
 
     /**

@@ -25,16 +25,20 @@ public enum KeyType {
     NISTP256ECDHKW("NISTP256ECDHKW", Family.KEY_AGREEMENT),
     NISTP384ECDHKW("NISTP384ECDHKW", Family.KEY_AGREEMENT),
     NISTP521ECDHKW("NISTP521ECDHKW", Family.KEY_AGREEMENT),
-    X25519ECDHKW("X25519ECDHKW", Family.KEY_AGREEMENT);
+    X25519ECDHKW("X25519ECDHKW", Family.KEY_AGREEMENT),
+    BLS12381G2("BLS12381G2", Family.MULTI_MESSAGE_SIGNATURE);
 
-    /** What a key of the type does. KEY_AGREEMENT keys wrap and unwrap content keys (ECDH-ES and ECDH-1PU). */
-    public enum Family { AEAD, MAC, SIGNATURE, KEY_AGREEMENT }
+    /**
+     * What a key of the type does. KEY_AGREEMENT keys wrap and unwrap content keys (ECDH-ES and ECDH-1PU);
+     * MULTI_MESSAGE_SIGNATURE keys make BBS+ signatures over lists of messages and the zero-knowledge proofs that
+     * disclose some of them (signmulti, verifymulti, deriveproof, verifyproof), not single-message signatures.
+     */
+    public enum Family { AEAD, MAC, SIGNATURE, KEY_AGREEMENT, MULTI_MESSAGE_SIGNATURE }
 
     /** Types TrustBloc's clients name that this server refuses, with the reason the client is told. */
     private static final Map<String, String> REFUSED = Map.of(
             "ECDSASecp256k1DER", "secp256k1 keys sign in IEEE P1363 form only: use ECDSASecp256k1IEEEP1363"
                     + " (TrustBloc's server refuses ECDSASecp256k1DER too)",
-            "BLS12381G2", "BBS+ keys (BLS12381G2) are not supported yet",
             "CLCredDef", "CL (AnonCreds) keys are not supported",
             "CLMasterSecret", "CL (AnonCreds) keys are not supported",
             "RSARS256", "RSA keys are not supported",
@@ -77,14 +81,15 @@ public enum KeyType {
 
     /** Asymmetric keys have a public key to export, and their key id is its RFC 7638 thumbprint. */
     public boolean isAsymmetric() {
-        return family == Family.SIGNATURE || family == Family.KEY_AGREEMENT;
+        return family == Family.SIGNATURE || family == Family.KEY_AGREEMENT || family == Family.MULTI_MESSAGE_SIGNATURE;
     }
 
     /**
-     * Whether a PKCS#8 private key of this type can be imported: every asymmetric type (TrustBloc imports only
-     * signature keys of the NIST curves and Ed25519; secp256k1 and key-agreement keys are our extension).
+     * Whether a PKCS#8 private key of this type can be imported: the signature and key-agreement types (TrustBloc
+     * imports only signature keys of the NIST curves and Ed25519; secp256k1 and key-agreement keys are our
+     * extension). BLS12381G2 has no PKCS#8 form; TrustBloc refuses its import too.
      */
     public boolean acceptsPrivateKeyImport() {
-        return isAsymmetric();
+        return family == Family.SIGNATURE || family == Family.KEY_AGREEMENT;
     }
 }

@@ -46,7 +46,8 @@ public final class Keyset {
     /**
      * Imports a verify-only public key in the type's export format (webkms reference §4.1): 32 raw bytes for
      * ED25519, X.509 SubjectPublicKeyInfo DER for the ECDSA DER types, the uncompressed point 04 ‖ X ‖ Y for the
-     * IEEE P1363 types. 400 when it is malformed, off the type's curve, or the type is not a signature type.
+     * IEEE P1363 types, the 96-byte compressed G2 point for BLS12381G2 (an issuer's key, to verify BBS+ signatures and
+     * proofs). 400 when it is malformed, off the type's curve, or the type is not a signature type.
      */
     public static Keyset importPublicKey(KeyType type, byte[] publicKey) {
         return new Keyset(type, KeyImport.publicKey(type, publicKey));

@@ -16,6 +16,11 @@ public final class VerificationFailedException extends KmsException {
         return new VerificationFailedException("verification_failed", "signature does not verify");
     }
 
+    /** A BBS+ proof that does not show a signature over the revealed messages, for this key and nonce. */
+    public static VerificationFailedException proof() {
+        return new VerificationFailedException("verification_failed", "proof does not verify");
+    }
+
     public static VerificationFailedException mac() {
         return new VerificationFailedException("verification_failed", "MAC does not verify");
     }

@@ -38,7 +38,8 @@ class KeyTypeTest {
             Map.entry("NISTP256ECDHKW", KeyType.Family.KEY_AGREEMENT),
             Map.entry("NISTP384ECDHKW", KeyType.Family.KEY_AGREEMENT),
             Map.entry("NISTP521ECDHKW", KeyType.Family.KEY_AGREEMENT),
-            Map.entry("X25519ECDHKW", KeyType.Family.KEY_AGREEMENT));
+            Map.entry("X25519ECDHKW", KeyType.Family.KEY_AGREEMENT),
+            Map.entry("BLS12381G2", KeyType.Family.MULTI_MESSAGE_SIGNATURE));
 
     @Test
     void wireNamesAreTrustBlocsStrings() {
@@ -56,14 +57,14 @@ class KeyTypeTest {
     @ParameterizedTest
     @EnumSource(KeyType.class)
     void signatureAndKeyAgreementKeysAreAsymmetricAndImportable(KeyType type) {
-        boolean asymmetric = type.family() == KeyType.Family.SIGNATURE
+        boolean importable = type.family() == KeyType.Family.SIGNATURE
                 || type.family() == KeyType.Family.KEY_AGREEMENT;
-        assertEquals(asymmetric, type.isAsymmetric());
-        assertEquals(asymmetric, type.acceptsPrivateKeyImport());
+        assertEquals(importable || type == KeyType.BLS12381G2, type.isAsymmetric());
+        assertEquals(importable, type.acceptsPrivateKeyImport());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ECDSASecp256k1DER", "BLS12381G2", "RSARS256", "RSAPS256", "CLCredDef", "CLMasterSecret"})
+    @ValueSource(strings = {"ECDSASecp256k1DER", "RSARS256", "RSAPS256", "CLCredDef", "CLMasterSecret"})
     void typesTrustBlocNamesButWeRefuseSayWhy(String name) {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> KeyType.fromWireName(name));
         assertEquals("unsupported_key_type", e.code());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.List;
 import org.eekms.problem.VerificationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -115,6 +116,10 @@ class KeysetSealingTest {
                 assertArrayEquals(cek, checker.unwrapKey(wrapped, null, null));
             }
             case SIGNATURE -> checker.verify(maker.sign(MESSAGE), MESSAGE);
+            case MULTI_MESSAGE_SIGNATURE -> {
+                List<byte[]> messages = List.of(MESSAGE, AAD);
+                checker.verifyMulti(maker.signMulti(messages), messages);
+            }
             case MAC -> {
                 checker.verifyMac(maker.computeMac(MESSAGE), MESSAGE);
                 assertArrayEquals(maker.computeMac(MESSAGE), checker.computeMac(MESSAGE), "same primary key");

@@ -83,6 +83,10 @@ public final class KeyImport {
      * cleared.
      */
     public static KeysetHandle symmetricKey(KeyType type, byte[] raw) {
+        if (type == KeyType.BLS12381G2) {
+            throw new InvalidRequestException("unsupported_key_type", "private keys of type BLS12381G2 cannot be"
+                    + " imported (nor on TrustBloc's server); an issuer's public key can, as public_key");
+        }
         if (type.isAsymmetric()) {
             throw new InvalidRequestException("unsupported_key_type", "raw key bytes cannot be imported for "
                     + type.wireName() + "; send a PKCS#8 private key as key or a public key as public_key");
@@ -155,6 +159,9 @@ public final class KeyImport {
      * The point must lie on the type's curve.
      */
     public static KeysetHandle publicKey(KeyType type, byte[] encoded) {
+        if (type == KeyType.BLS12381G2) {
+            return bbsPublicKey(encoded);
+        }
         if (type.family() != KeyType.Family.SIGNATURE) {
             throw new InvalidRequestException("unsupported_key_type",
                     "public keys cannot be imported for " + type.wireName() + ", which is not a signature type");
@@ -175,6 +182,20 @@ public final class KeyImport {
                     .build();
         } catch (GeneralSecurityException e) {
             throw new InvalidRequestException("public_key is not a valid " + type.wireName() + " public key");
+        }
+    }
+
+    /** A verify-only BBS+ key: the issuer's public key, for verifymulti and verifyproof. */
+    private static KeysetHandle bbsPublicKey(byte[] encoded) {
+        if (encoded == null || encoded.length == 0) {
+            throw new InvalidRequestException("public_key is required");
+        }
+        try {
+            return KeysetHandle.newBuilder()
+                    .addEntry(KeysetHandle.importKey(BbsKeys.importedPublicKey(encoded)).withRandomId().makePrimary())
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

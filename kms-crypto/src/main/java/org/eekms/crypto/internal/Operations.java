@@ -21,13 +21,14 @@ public final class Operations {
                     ? new Ed25519Operations(handle)
                     : new EcdsaOperations(type, handle);
             case KEY_AGREEMENT -> new KeyAgreementOperations(type, handle);
+            case MULTI_MESSAGE_SIGNATURE -> new BbsOperations(handle);
         };
     }
 
     /** Whether the keyset holds only public keys (an imported public key): it verifies but cannot sign. */
     public static boolean verifyOnly(KeysetHandle handle) {
         Key primary = handle.getPrimary().getKey();
-        return primary instanceof SignaturePublicKey || CurveKeys.isPublic(primary);
+        return primary instanceof SignaturePublicKey || CurveKeys.isPublic(primary) || BbsKeys.isPublic(primary);
     }
 
     /** What sign answers for a verify-only key: 400, as for any operation the key cannot do. */

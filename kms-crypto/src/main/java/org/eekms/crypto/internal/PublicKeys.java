@@ -26,8 +26,14 @@ public final class PublicKeys {
     private PublicKeys() {
     }
 
-    /** Of a private or public key. ED25519: the raw 32 bytes; ECDSA DER types: SubjectPublicKeyInfo DER; IEEE P1363 types: 04 ‖ X ‖ Y. */
+    /**
+     * Of a private or public key. ED25519: the raw 32 bytes; ECDSA DER types: SubjectPublicKeyInfo DER; IEEE P1363
+     * types: 04 ‖ X ‖ Y; BLS12381G2: the 96-byte compressed G2 point.
+     */
     public static byte[] export(KeyType type, Key key) {
+        if (type == KeyType.BLS12381G2) {
+            return BbsKeys.read(key).publicKey().encoded();
+        }
         if (CurveKeys.stores(type)) {
             return exportCurveKey(type, CurveKeys.read(type, key).publicKey());
         }
@@ -44,6 +50,10 @@ public final class PublicKeys {
 
     /** base64url(SHA-256) of the canonical JWK of the public key, as AFGo's jwkkid computes it. */
     public static String thumbprint(KeyType type, Key key) {
+        if (type == KeyType.BLS12381G2) {
+            // AFGo's jwkkid: an OKP "JWK" of the compressed key, though no JWK registry names this curve
+            return sha256(okpJwk("Bls12381g2", BbsKeys.read(key).publicKey().encoded()));
+        }
         if (CurveKeys.stores(type)) {
             return thumbprint(type, CurveKeys.read(type, key).publicKey());
         }

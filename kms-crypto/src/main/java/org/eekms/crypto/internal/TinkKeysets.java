@@ -62,6 +62,7 @@ public final class TinkKeysets {
             case ECDSAP521_IEEE_P1363 -> ecdsa(type);
             case ECDSA_SECP256K1_IEEE_P1363, NISTP256ECDHKW, NISTP384ECDHKW, NISTP521ECDHKW, X25519ECDHKW ->
                     throw new IllegalArgumentException(type + " has no Tink parameters: see CurveKeys");
+            case BLS12381G2 -> throw new IllegalArgumentException(type + " has no Tink parameters: see BbsKeys");
         };
     }
 
@@ -126,6 +127,9 @@ public final class TinkKeysets {
     }
 
     private static KeysetHandle.Builder.Entry newEntry(KeyType type) throws GeneralSecurityException {
+        if (type == KeyType.BLS12381G2) {
+            return KeysetHandle.importKey(BbsKeys.generate());
+        }
         return CurveKeys.stores(type)
                 ? KeysetHandle.importKey(CurveKeys.generate(type))
                 : KeysetHandle.generateEntryFromParameters(parameters(type));

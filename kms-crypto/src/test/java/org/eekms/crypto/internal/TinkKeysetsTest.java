@@ -45,7 +45,10 @@ class TinkKeysetsTest {
 
     /** Tink keys have the parameters of AFGo's templates; keys Tink has no class for are private keys of ours. */
     private static void assertTemplate(KeyType type, com.google.crypto.tink.Key key) throws GeneralSecurityException {
-        if (CurveKeys.stores(type)) {
+        if (type == KeyType.BLS12381G2) {
+            assertTrue(BbsKeys.read(key).privateKey() != null);
+            assertFalse(BbsKeys.isPublic(key));
+        } else if (CurveKeys.stores(type)) {
             CurveKeys.CurveKey read = CurveKeys.read(type, key);
             assertTrue(read.privateKey() != null && read.publicKey() != null);
             assertFalse(CurveKeys.isPublic(key));
@@ -80,8 +83,8 @@ class TinkKeysetsTest {
                     EcdsaParameters.SignatureEncoding.IEEE_P1363);
             case ECDSAP521_IEEE_P1363 -> ecdsa(EcdsaParameters.CurveType.NIST_P521, EcdsaParameters.HashType.SHA512,
                     EcdsaParameters.SignatureEncoding.IEEE_P1363);
-            case ECDSA_SECP256K1_IEEE_P1363, NISTP256ECDHKW, NISTP384ECDHKW, NISTP521ECDHKW, X25519ECDHKW ->
-                    throw new IllegalArgumentException("no Tink parameters: " + type);
+            case ECDSA_SECP256K1_IEEE_P1363, NISTP256ECDHKW, NISTP384ECDHKW, NISTP521ECDHKW, X25519ECDHKW,
+                    BLS12381G2 -> throw new IllegalArgumentException("no Tink parameters: " + type);
         };
     }
 

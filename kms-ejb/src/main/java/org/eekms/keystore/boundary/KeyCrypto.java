@@ -77,6 +77,34 @@ public class KeyCrypto {
         });
     }
 
+    /** BBS+ (BLS12381G2 keys): a signature over the messages in order. */
+    public byte[] signMulti(String keystoreId, String keyId, List<byte[]> messages, LockCredentials credentials) {
+        return measured("signmulti", keystoreId, keyId, credentials, ops -> ops.signMulti(messages));
+    }
+
+    public void verifyMulti(String keystoreId, String keyId, byte[] signature, List<byte[]> messages,
+            LockCredentials credentials) {
+        measured("verifymulti", keystoreId, keyId, credentials, ops -> {
+            ops.verifyMulti(orEmpty(signature), messages);
+            return null;
+        });
+    }
+
+    /** A proof of the signature over the messages that discloses those at the indexes, bound to the nonce. */
+    public byte[] deriveProof(String keystoreId, String keyId, List<byte[]> messages, byte[] signature, byte[] nonce,
+            List<Integer> revealedIndexes, LockCredentials credentials) {
+        return measured("deriveproof", keystoreId, keyId, credentials,
+                ops -> ops.deriveProof(messages, orEmpty(signature), nonce, revealedIndexes));
+    }
+
+    public void verifyProof(String keystoreId, String keyId, byte[] proof, List<byte[]> revealedMessages,
+            byte[] nonce, LockCredentials credentials) {
+        measured("verifyproof", keystoreId, keyId, credentials, ops -> {
+            ops.verifyProof(orEmpty(proof), revealedMessages, nonce);
+            return null;
+        });
+    }
+
     /**
      * Anoncrypt (ECDH-ES+A256KW) to a recipient's public key: no key of the keystore takes part, but the caller must
      * be admitted to the keystore, as on TrustBloc's server.
@@ -142,6 +170,19 @@ public class KeyCrypto {
             LockCredentials credentials) {
         return each("batch_verify", keystoreId, keyId, signatureAndMessage, credentials, (ops, item) -> {
             ops.verify(orEmpty(item[0]), orEmpty(item[1]));
+            return Boolean.TRUE;
+        });
+    }
+
+    public List<Outcome<byte[]>> signMultiAll(String keystoreId, String keyId, List<List<byte[]>> messageLists,
+            LockCredentials credentials) {
+        return each("batch_signmulti", keystoreId, keyId, messageLists, credentials, KeyOperations::signMulti);
+    }
+
+    public List<Outcome<Boolean>> verifyMultiAll(String keystoreId, String keyId, List<SignedMessages> items,
+            LockCredentials credentials) {
+        return each("batch_verifymulti", keystoreId, keyId, items, credentials, (ops, item) -> {
+            ops.verifyMulti(orEmpty(item.signature()), item.messages());
             return Boolean.TRUE;
         });
     }

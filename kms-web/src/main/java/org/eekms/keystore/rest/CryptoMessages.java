@@ -1,8 +1,9 @@
 package org.eekms.keystore.rest;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
 
-/** The JSON bodies of the crypto operations (webkms reference §3.7–§3.9). */
+/** The JSON bodies of the crypto operations (webkms reference §3.7–§3.10). */
 public final class CryptoMessages {
 
     private CryptoMessages() {
@@ -41,5 +42,31 @@ public final class CryptoMessages {
     }
 
     public record VerifyMacRequest(@JsonbProperty("mac") byte[] mac, @JsonbProperty("data") byte[] data) {
+    }
+
+    // ---- BBS+ (§3.10): the messages of a signature in order; a proof's verifier sends only the revealed ones
+
+    public record SignMultiRequest(@JsonbProperty("messages") List<byte[]> messages) {
+    }
+
+    public record VerifyMultiRequest(
+            @JsonbProperty("signature") byte[] signature,
+            @JsonbProperty("messages") List<byte[]> messages) {
+    }
+
+    public record DeriveProofRequest(
+            @JsonbProperty("messages") List<byte[]> messages,
+            @JsonbProperty("signature") byte[] signature,
+            @JsonbProperty("nonce") byte[] nonce,
+            @JsonbProperty("revealed_indexes") List<Integer> revealedIndexes) {
+    }
+
+    public record DeriveProofResponse(@JsonbProperty("proof") byte[] proof) {
+    }
+
+    public record VerifyProofRequest(
+            @JsonbProperty("proof") byte[] proof,
+            @JsonbProperty("messages") List<byte[]> messages,
+            @JsonbProperty("nonce") byte[] nonce) {
     }
 }

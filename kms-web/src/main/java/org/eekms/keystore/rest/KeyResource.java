@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eekms.crypto.Ciphertext;
 import org.eekms.keystore.boundary.ExportedKey;
 import org.eekms.keystore.boundary.KeyCrypto;
+import org.eekms.keystore.boundary.SignedMessages;
 import org.eekms.keystore.boundary.Keys;
 import org.eekms.keystore.rest.BatchMessages.Batch;
 import org.eekms.keystore.rest.BatchMessages.Passed;
@@ -25,11 +26,16 @@ import org.eekms.keystore.rest.CryptoMessages.ComputeMacRequest;
 import org.eekms.keystore.rest.CryptoMessages.ComputeMacResponse;
 import org.eekms.keystore.rest.CryptoMessages.DecryptRequest;
 import org.eekms.keystore.rest.CryptoMessages.DecryptResponse;
+import org.eekms.keystore.rest.CryptoMessages.DeriveProofRequest;
+import org.eekms.keystore.rest.CryptoMessages.DeriveProofResponse;
 import org.eekms.keystore.rest.CryptoMessages.EncryptRequest;
 import org.eekms.keystore.rest.CryptoMessages.EncryptResponse;
+import org.eekms.keystore.rest.CryptoMessages.SignMultiRequest;
 import org.eekms.keystore.rest.CryptoMessages.SignRequest;
 import org.eekms.keystore.rest.CryptoMessages.SignResponse;
 import org.eekms.keystore.rest.CryptoMessages.VerifyMacRequest;
+import org.eekms.keystore.rest.CryptoMessages.VerifyMultiRequest;
+import org.eekms.keystore.rest.CryptoMessages.VerifyProofRequest;
 import org.eekms.keystore.rest.CryptoMessages.VerifyRequest;
 import org.eekms.keystore.rest.KeyMessages.ExportKeyResponse;
 import org.eekms.keystore.rest.KeyMessages.KeyUrlResponse;
@@ -156,6 +162,41 @@ public class KeyResource {
         return Response.ok().build();
     }
 
+    /** BBS+ signature over the messages (BLS12381G2 keys): {@code {"signature"}}, as TrustBloc answers it. */
+    @CapabilityAction("signMulti")
+    @POST
+    @Path("signmulti")
+    public SignResponse signMulti(SignMultiRequest request) {
+        return new SignResponse(crypto.signMulti(keystoreId, keyId, required(request).messages(), caller.get()));
+    }
+
+    @CapabilityAction("verifyMulti")
+    @POST
+    @Path("verifymulti")
+    public Response verifyMulti(VerifyMultiRequest request) {
+        VerifyMultiRequest body = required(request);
+        crypto.verifyMulti(keystoreId, keyId, body.signature(), body.messages(), caller.get());
+        return Response.ok().build();
+    }
+
+    @CapabilityAction("deriveProof")
+    @POST
+    @Path("deriveproof")
+    public DeriveProofResponse deriveProof(DeriveProofRequest request) {
+        DeriveProofRequest body = required(request);
+        return new DeriveProofResponse(crypto.deriveProof(keystoreId, keyId, body.messages(), body.signature(),
+                body.nonce(), body.revealedIndexes(), caller.get()));
+    }
+
+    @CapabilityAction("verifyProof")
+    @POST
+    @Path("verifyproof")
+    public Response verifyProof(VerifyProofRequest request) {
+        VerifyProofRequest body = required(request);
+        crypto.verifyProof(keystoreId, keyId, body.proof(), body.messages(), body.nonce(), caller.get());
+        return Response.ok().build();
+    }
+
     /** Authcrypt (ECDH-1PU, this key the sender) or, without {@code cek}, crypto box Easy from this Ed25519 key. */
     @CapabilityAction("wrap")
     @POST
@@ -210,6 +251,22 @@ public class KeyResource {
     public Results verifyAll(Batch<VerifyRequest> request) {
         return Results.of(crypto.verifyAll(keystoreId, keyId, required(request).each(item ->
                 new byte[][] {item.signature(), item.message()}), caller.get()), passed -> new Passed());
+    }
+
+    @CapabilityAction("signMulti")
+    @POST
+    @Path("batch/signmulti")
+    public Results signMultiAll(Batch<SignMultiRequest> request) {
+        return Results.of(crypto.signMultiAll(keystoreId, keyId, required(request).each(SignMultiRequest::messages),
+                caller.get()), SignResponse::new);
+    }
+
+    @CapabilityAction("verifyMulti")
+    @POST
+    @Path("batch/verifymulti")
+    public Results verifyMultiAll(Batch<VerifyMultiRequest> request) {
+        return Results.of(crypto.verifyMultiAll(keystoreId, keyId, required(request).each(item ->
+                new SignedMessages(item.signature(), item.messages())), caller.get()), passed -> new Passed());
     }
 
     @CapabilityAction("encrypt")

@@ -53,4 +53,23 @@ class WireFormatTest {
         assertEquals("{\"key_url\":\"u\",\"public_key\":null}",
                 jsonb.toJson(new KeyMessages.CreateKeyResponse("u", null)));
     }
+
+    @Test
+    void bbsBodiesCarryListsOfStandardBase64Messages() {
+        var derive = jsonb.fromJson("{\"messages\":[\"YQ==\",\"\",null],\"signature\":\"AQI=\",\"nonce\":\"bg==\","
+                + "\"revealed_indexes\":[2,0]}", CryptoMessages.DeriveProofRequest.class);
+        assertEquals(3, derive.messages().size());
+        assertArrayEquals(new byte[] {'a'}, derive.messages().get(0));
+        assertArrayEquals(new byte[0], derive.messages().get(1));
+        assertNull(derive.messages().get(2));
+        assertArrayEquals(new byte[] {1, 2}, derive.signature());
+        assertArrayEquals(new byte[] {'n'}, derive.nonce());
+        assertEquals(java.util.List.of(2, 0), derive.revealedIndexes());
+        var verify = jsonb.fromJson("{\"proof\":\"AQ==\",\"messages\":[\"Yg==\"]}", CryptoMessages.VerifyProofRequest.class);
+        assertArrayEquals(new byte[] {'b'}, verify.messages().get(0));
+        assertNull(verify.nonce());
+        assertEquals("{\"proof\":\"AQI=\"}", jsonb.toJson(new CryptoMessages.DeriveProofResponse(new byte[] {1, 2})));
+        assertThrows(RuntimeException.class,
+                () -> jsonb.fromJson("{\"messages\":[\"YQ\"]}", CryptoMessages.SignMultiRequest.class));
+    }
 }

@@ -1,5 +1,6 @@
 package org.eekms.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,8 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 
-/** TrustBloc's liveness probe, open in every auth mode. */
+/** TrustBloc's liveness probe, open in every auth mode; the load test's HTTP floor. */
 @Path("healthcheck")
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthCheckResource {
 

@@ -22,7 +22,7 @@ public class JwtOffConfigSource implements ConfigSource {
 
     private final Map<String, String> properties = jwtMode() ? Map.of() : OFF;
 
-    private static boolean jwtMode() {
+    static boolean jwtMode() {
         String type = System.getProperty("kms.auth.type");
         if (type == null) {
             type = System.getenv("KMS_AUTH_TYPE");

@@ -39,7 +39,7 @@ final class KmsServer implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    static KmsServer start(Path micro, Path war, Path work, List<String> jvmOptions)
+    static KmsServer start(Path micro, Path war, Path preboot, Path work, List<String> jvmOptions)
             throws IOException, InterruptedException {
         Path data = work.resolve("data");
         deleteRecursively(data);
@@ -54,7 +54,7 @@ final class KmsServer implements AutoCloseable {
                 "-Dhibernate.transaction.jta.platform="
                         + "org.hibernate.engine.transaction.jta.platform.internal.SunOneJtaPlatform",
                 "-jar", micro.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"));
+                "--port", String.valueOf(port), "--nocluster", "--prebootcommandfile", preboot.toString()));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())

@@ -23,7 +23,7 @@ final class Wrk {
     private static final Pattern RESULT = Pattern.compile(
             "RESULT rps=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+) p999=([0-9.]+) requests=(\\d+) errors=(\\d+)");
 
-    private static final String DONE = """
+    static final String DONE = """
             done = function(summary, latency, requests)
               local errors = summary.errors.status + summary.errors.connect + summary.errors.read
                   + summary.errors.write + summary.errors.timeout
@@ -61,17 +61,34 @@ final class Wrk {
     }
 
     Result run(String url, Scenario scenario, int connections, int seconds) throws IOException, InterruptedException {
-        Path script = scripts.resolve(scenario.name() + ".lua");
-        if (!Files.exists(script)) {
-            Files.createDirectories(scripts);
-            Files.writeString(script, lua(scenario));
-        }
+        return run(url, scenario, connections, seconds, scripts.resolve(scenario.name() + ".lua"), lua(scenario));
+    }
+
+    /**
+     * A paced run: each connection waits before its next request so that all of them together offer about
+     * {@code requestsPerSecond}; latencies are then the server's, not a queue's.
+     */
+    Result runPaced(String url, Scenario scenario, int connections, int seconds, double requestsPerSecond)
+            throws IOException, InterruptedException {
+        long delayMillis = Math.max(1, Math.round(connections * 1000 / requestsPerSecond));
+        return run(url, scenario, connections, seconds, scripts.resolve(scenario.name() + "-paced.lua"),
+                lua(scenario) + "delay = function() return " + delayMillis + " end\n");
+    }
+
+    private Result run(String url, Scenario scenario, int connections, int seconds, Path script, String lua)
+            throws IOException, InterruptedException {
+        Files.createDirectories(scripts);
+        Files.writeString(script, lua);
         int threads = Math.min(2, connections);
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
                 "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(), url));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
+        return parse(output);
+    }
+
+    static Result parse(String output) {
         Matcher matcher = RESULT.matcher(output);
         if (!matcher.find()) {
             throw new IllegalStateException("wrk printed no result:\n" + output);

@@ -63,6 +63,8 @@ public class AuditTrail {
     private final AtomicInteger queued = new AtomicInteger();
     private final ReentrantLock flushing = new ReentrantLock();
     private volatile AuditWriter.ChainHead lastWritten;
+    /** Where the next append starts without reading the table; null until known, and after a failed append. */
+    private AuditWriter.ChainHead head;
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -98,7 +100,13 @@ public class AuditTrail {
                         break;
                     }
                 }
-                lastWritten = writer.append(batch);
+                try {
+                    head = writer.append(batch, head);
+                } catch (RuntimeException e) {
+                    head = null; // another server may have appended: read the head again next time
+                    throw e;
+                }
+                lastWritten = head;
                 for (int i = 0; i < batch.size(); i++) {
                     queue.poll();
                     queued.decrementAndGet();

@@ -28,13 +28,17 @@ public class AuditWriter {
     public record ChainHead(long seq, byte[] hash) {
     }
 
-    /** Returns the new head. */
+    /**
+     * Appends after {@code knownHead}, the head this server wrote last, or after the head read from the table when it
+     * is null (at start, and after a failed append). Rows another server appended since make the first insert collide
+     * on its sequence number, so a stale head rolls back rather than forking the chain. Returns the new head.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ChainHead append(List<AuditRecord> records) {
-        AuditEvent head = head();
+    public ChainHead append(List<AuditRecord> records, ChainHead knownHead) {
+        ChainHead head = knownHead != null ? knownHead : head();
         long seq = head == null ? 0 : head.seq();
         byte[] previous = head == null ? AuditChain.GENESIS : head.hash();
-        AuditEvent last = head;
+        AuditEvent last = null;
         for (AuditRecord record : records) {
             seq++;
             byte[] hash = AuditChain.hash(previous, seq, record);
@@ -44,16 +48,20 @@ public class AuditWriter {
             previous = hash;
         }
         em.flush();
-        return new ChainHead(last.seq(), last.hash());
+        return last == null ? head : new ChainHead(last.seq(), last.hash());
     }
 
     /**
      * MAX then a primary-key read: both are index lookups on H2 and PostgreSQL, where H2 answers
      * {@code ORDER BY seq DESC LIMIT 1} by scanning the whole table, a cost that grew with every flush.
      */
-    private AuditEvent head() {
+    private ChainHead head() {
         Long last = em.createQuery("SELECT MAX(e.seq) FROM AuditEvent e", Long.class).getSingleResult();
-        return last == null ? null : em.find(AuditEvent.class, last);
+        if (last == null) {
+            return null;
+        }
+        AuditEvent event = em.find(AuditEvent.class, last);
+        return new ChainHead(event.seq(), event.hash());
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eekms.access.control.AccessPolicy;
 import org.eekms.crypto.KeyType;
 import org.eekms.crypto.Keyset;
@@ -65,9 +66,21 @@ public class StoredKeys {
         return key;
     }
 
+    /**
+     * A cache miss: the key name, its keyset and its keystore in one query (three primary-key lookups joined), then
+     * one unwrap, the keystore's main key coming from its lock's own cache.
+     */
     private OpenKey load(KeyAddress address, LockCredentials credentials) {
-        WrappedKeyset wrapped = keyset(address, LockModeType.NONE);
-        Keystore keystore = keystore(address.keystoreId());
+        List<Object[]> rows = em.createQuery("SELECT w, k FROM KeyName n, WrappedKeyset w, Keystore k"
+                        + " WHERE n.address = :address AND w.id = n.keysetId AND k.id = w.keystoreId", Object[].class)
+                .setParameter("address", address)
+                .getResultList();
+        if (rows.isEmpty()) {
+            keystore(address.keystoreId()); // 404 for the keystore when that is what is missing
+            throw NotFoundException.key(address.keyId());
+        }
+        WrappedKeyset wrapped = (WrappedKeyset) rows.get(0)[0];
+        Keystore keystore = (Keystore) rows.get(0)[1];
         Keyset keyset = unseal(wrapped, unlock(keystore, credentials));
         return new OpenKey(wrapped.id(), keyset.operations(), keyset.publicKey(), sealedLock(keystore),
                 keystore.owner());

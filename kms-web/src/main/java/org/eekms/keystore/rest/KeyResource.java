@@ -2,7 +2,7 @@ package org.eekms.keystore.rest;
 
 import static org.eekms.rest.Bodies.required;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,11 +54,17 @@ import org.eekms.rest.KeyUrls;
 /**
  * One key: its lifecycle (export, rotate, delete) and its crypto. Verify-type operations answer 200 with an empty body,
  * or a 4xx when the check fails. (All of a key's paths live here because JAX-RS picks one root resource per path.)
+ *
+ * <p>One instance serves every request, the path read from each method's parameters: a request-scoped resource made
+ * Payara build the resource and its EJB proxies anew for every call, under Weld's and HK2's locks.
  */
 @Path("v1/keystores/{keystore}/keys/{key}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyResource {
+
+    private static final String KEYSTORE = "keystore";
+    private static final String KEY = "key";
 
     @Inject
     Keys keys;
@@ -72,26 +78,17 @@ public class KeyResource {
     @Inject
     CallerCredentials caller;
 
-    @PathParam("keystore")
-    String keystoreId;
-
-    @PathParam("key")
-    String keyId;
-
-    @Context
-    UriInfo uriInfo;
-
     /** TrustBloc's OpenAPI document names this path for export; its code and client use {@code …/export}. */
     @CapabilityAction("exportKey")
     @GET
-    public ExportKeyResponse exportAtKeyUrl() {
-        return export();
+    public ExportKeyResponse exportAtKeyUrl(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId) {
+        return export(keystoreId, keyId);
     }
 
     @CapabilityAction("exportKey")
     @GET
     @Path("export")
-    public ExportKeyResponse export() {
+    public ExportKeyResponse export(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId) {
         ExportedKey exported = keys.export(keystoreId, keyId, caller.get());
         return new ExportKeyResponse(exported.publicKey(), exported.keyType());
     }
@@ -99,7 +96,8 @@ public class KeyResource {
     @CapabilityAction("rotateKey")
     @POST
     @Path("rotate")
-    public KeyUrlResponse rotate(RotateKeyRequest request) {
+    public KeyUrlResponse rotate(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            @Context UriInfo uriInfo, RotateKeyRequest request) {
         String keyType = request == null ? null : request.keyType();
         return new KeyUrlResponse(urls.key(uriInfo, keystoreId, keys.rotate(keystoreId, keyId, keyType,
                 caller.get())));
@@ -107,7 +105,7 @@ public class KeyResource {
 
     @CapabilityAction("deleteKey")
     @DELETE
-    public Response delete() {
+    public Response delete(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId) {
         keys.delete(keystoreId, keyId, caller.get());
         return Response.ok().build();
     }
@@ -115,14 +113,16 @@ public class KeyResource {
     @CapabilityAction("sign")
     @POST
     @Path("sign")
-    public SignResponse sign(SignRequest request) {
+    public SignResponse sign(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            SignRequest request) {
         return new SignResponse(crypto.sign(keystoreId, keyId, required(request).message(), caller.get()));
     }
 
     @CapabilityAction("verify")
     @POST
     @Path("verify")
-    public Response verify(VerifyRequest request) {
+    public Response verify(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            VerifyRequest request) {
         VerifyRequest body = required(request);
         crypto.verify(keystoreId, keyId, body.signature(), body.message(), caller.get());
         return Response.ok().build();
@@ -131,7 +131,8 @@ public class KeyResource {
     @CapabilityAction("encrypt")
     @POST
     @Path("encrypt")
-    public EncryptResponse encrypt(EncryptRequest request) {
+    public EncryptResponse encrypt(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            EncryptRequest request) {
         EncryptRequest body = required(request);
         Ciphertext out = crypto.encrypt(keystoreId, keyId, body.message(), body.associatedData(), caller.get());
         return new EncryptResponse(out.ciphertext(), out.nonce());
@@ -140,7 +141,8 @@ public class KeyResource {
     @CapabilityAction("decrypt")
     @POST
     @Path("decrypt")
-    public DecryptResponse decrypt(DecryptRequest request) {
+    public DecryptResponse decrypt(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            DecryptRequest request) {
         DecryptRequest body = required(request);
         return new DecryptResponse(crypto.decrypt(keystoreId, keyId, body.ciphertext(), body.nonce(),
                 body.associatedData(), caller.get()));
@@ -149,14 +151,16 @@ public class KeyResource {
     @CapabilityAction("computeMAC")
     @POST
     @Path("computemac")
-    public ComputeMacResponse computeMac(ComputeMacRequest request) {
+    public ComputeMacResponse computeMac(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            ComputeMacRequest request) {
         return new ComputeMacResponse(crypto.computeMac(keystoreId, keyId, required(request).data(), caller.get()));
     }
 
     @CapabilityAction("verifyMAC")
     @POST
     @Path("verifymac")
-    public Response verifyMac(VerifyMacRequest request) {
+    public Response verifyMac(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            VerifyMacRequest request) {
         VerifyMacRequest body = required(request);
         crypto.verifyMac(keystoreId, keyId, body.mac(), body.data(), caller.get());
         return Response.ok().build();
@@ -166,14 +170,16 @@ public class KeyResource {
     @CapabilityAction("signMulti")
     @POST
     @Path("signmulti")
-    public SignResponse signMulti(SignMultiRequest request) {
+    public SignResponse signMulti(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            SignMultiRequest request) {
         return new SignResponse(crypto.signMulti(keystoreId, keyId, required(request).messages(), caller.get()));
     }
 
     @CapabilityAction("verifyMulti")
     @POST
     @Path("verifymulti")
-    public Response verifyMulti(VerifyMultiRequest request) {
+    public Response verifyMulti(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            VerifyMultiRequest request) {
         VerifyMultiRequest body = required(request);
         crypto.verifyMulti(keystoreId, keyId, body.signature(), body.messages(), caller.get());
         return Response.ok().build();
@@ -182,7 +188,8 @@ public class KeyResource {
     @CapabilityAction("deriveProof")
     @POST
     @Path("deriveproof")
-    public DeriveProofResponse deriveProof(DeriveProofRequest request) {
+    public DeriveProofResponse deriveProof(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            DeriveProofRequest request) {
         DeriveProofRequest body = required(request);
         return new DeriveProofResponse(crypto.deriveProof(keystoreId, keyId, body.messages(), body.signature(),
                 body.nonce(), body.revealedIndexes(), caller.get()));
@@ -191,7 +198,8 @@ public class KeyResource {
     @CapabilityAction("verifyProof")
     @POST
     @Path("verifyproof")
-    public Response verifyProof(VerifyProofRequest request) {
+    public Response verifyProof(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            VerifyProofRequest request) {
         VerifyProofRequest body = required(request);
         crypto.verifyProof(keystoreId, keyId, body.proof(), body.messages(), body.nonce(), caller.get());
         return Response.ok().build();
@@ -201,10 +209,10 @@ public class KeyResource {
     @CapabilityAction("wrap")
     @POST
     @Path("wrap")
-    public Object wrap(WrapRequest request) {
+    public Object wrap(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId, WrapRequest request) {
         WrapRequest body = required(request);
         if (body.cek() == null) {
-            return easy(new EasyRequest(body.payload(), body.nonce(), body.theirPublicKey()));
+            return easy(keystoreId, keyId, new EasyRequest(body.payload(), body.nonce(), body.theirPublicKey()));
         }
         return WrappedKeyJson.of(crypto.wrap(keystoreId, keyId, body.cek(), body.apu(), body.apv(),
                 PublicKeyJson.toKey(body.recipientPublicKey()), body.tag(), caller.get()));
@@ -217,7 +225,7 @@ public class KeyResource {
     @CapabilityAction("unwrap")
     @POST
     @Path("unwrap")
-    public Object unwrap(UnwrapRequest request) {
+    public Object unwrap(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId, UnwrapRequest request) {
         UnwrapRequest body = required(request);
         if (body.isCryptoBox()) {
             return CryptoBox.open(crypto, keystoreId, body.ciphertext(), body.nonce(), body.theirPublicKey(),
@@ -231,7 +239,8 @@ public class KeyResource {
     @CapabilityAction("easy")
     @POST
     @Path("easy")
-    public EasyResponse easy(EasyRequest request) {
+    public EasyResponse easy(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            EasyRequest request) {
         EasyRequest body = required(request);
         return new EasyResponse(crypto.boxSeal(keystoreId, keyId, body.payload(), body.nonce(), body.theirPublicKey(),
                 caller.get()));
@@ -240,7 +249,8 @@ public class KeyResource {
     @CapabilityAction("sign")
     @POST
     @Path("batch/sign")
-    public Results signAll(Batch<SignRequest> request) {
+    public Results signAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<SignRequest> request) {
         return Results.of(crypto.signAll(keystoreId, keyId, required(request).each(SignRequest::message),
                 caller.get()), SignResponse::new);
     }
@@ -248,7 +258,8 @@ public class KeyResource {
     @CapabilityAction("verify")
     @POST
     @Path("batch/verify")
-    public Results verifyAll(Batch<VerifyRequest> request) {
+    public Results verifyAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<VerifyRequest> request) {
         return Results.of(crypto.verifyAll(keystoreId, keyId, required(request).each(item ->
                 new byte[][] {item.signature(), item.message()}), caller.get()), passed -> new Passed());
     }
@@ -256,7 +267,8 @@ public class KeyResource {
     @CapabilityAction("signMulti")
     @POST
     @Path("batch/signmulti")
-    public Results signMultiAll(Batch<SignMultiRequest> request) {
+    public Results signMultiAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<SignMultiRequest> request) {
         return Results.of(crypto.signMultiAll(keystoreId, keyId, required(request).each(SignMultiRequest::messages),
                 caller.get()), SignResponse::new);
     }
@@ -264,7 +276,8 @@ public class KeyResource {
     @CapabilityAction("verifyMulti")
     @POST
     @Path("batch/verifymulti")
-    public Results verifyMultiAll(Batch<VerifyMultiRequest> request) {
+    public Results verifyMultiAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<VerifyMultiRequest> request) {
         return Results.of(crypto.verifyMultiAll(keystoreId, keyId, required(request).each(item ->
                 new SignedMessages(item.signature(), item.messages())), caller.get()), passed -> new Passed());
     }
@@ -272,7 +285,8 @@ public class KeyResource {
     @CapabilityAction("encrypt")
     @POST
     @Path("batch/encrypt")
-    public Results encryptAll(Batch<EncryptRequest> request) {
+    public Results encryptAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<EncryptRequest> request) {
         return Results.of(crypto.encryptAll(keystoreId, keyId, required(request).each(item ->
                 new byte[][] {item.message(), item.associatedData()}), caller.get()),
                 out -> new EncryptResponse(out.ciphertext(), out.nonce()));
@@ -281,7 +295,8 @@ public class KeyResource {
     @CapabilityAction("decrypt")
     @POST
     @Path("batch/decrypt")
-    public Results decryptAll(Batch<DecryptRequest> request) {
+    public Results decryptAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<DecryptRequest> request) {
         return Results.of(crypto.decryptAll(keystoreId, keyId, required(request).each(item ->
                 new byte[][] {item.ciphertext(), item.nonce(), item.associatedData()}), caller.get()),
                 DecryptResponse::new);
@@ -290,7 +305,8 @@ public class KeyResource {
     @CapabilityAction("computeMAC")
     @POST
     @Path("batch/computemac")
-    public Results computeMacAll(Batch<ComputeMacRequest> request) {
+    public Results computeMacAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<ComputeMacRequest> request) {
         return Results.of(crypto.computeMacAll(keystoreId, keyId, required(request).each(ComputeMacRequest::data),
                 caller.get()), ComputeMacResponse::new);
     }
@@ -298,7 +314,8 @@ public class KeyResource {
     @CapabilityAction("verifyMAC")
     @POST
     @Path("batch/verifymac")
-    public Results verifyMacAll(Batch<VerifyMacRequest> request) {
+    public Results verifyMacAll(@PathParam(KEYSTORE) String keystoreId, @PathParam(KEY) String keyId,
+            Batch<VerifyMacRequest> request) {
         return Results.of(crypto.verifyMacAll(keystoreId, keyId, required(request).each(item ->
                 new byte[][] {item.mac(), item.data()}), caller.get()), passed -> new Passed());
     }

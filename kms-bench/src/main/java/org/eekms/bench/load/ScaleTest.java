@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  * hit ratio, read from the server's own meters.
  *
  * <p>Options, {@code name=value}: {@code url} of the server (required), {@code keystores} (10000), {@code keys} per
- * keystore (100), {@code connections} (32), {@code seconds} of cold signing (60), {@code work} folder, {@code reuse}
- * (true: keep the keys a previous run created and listed in the work folder).
+ * keystore (100), {@code connections} (32), {@code seconds} of cold signing (60), {@code fill-minutes} at most for
+ * creating the keys (120), {@code work} folder, {@code reuse} (true: keep the keys a previous run created and listed
+ * in the work folder).
  */
 public final class ScaleTest {
 
@@ -48,6 +49,7 @@ public final class ScaleTest {
         int keysPerKeystore = Integer.parseInt(options.getOrDefault("keys", "100"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int fillMinutes = Integer.parseInt(options.getOrDefault("fill-minutes", "120"));
         Path work = Path.of(options.getOrDefault("work", "target/scale"));
         Path keyList = work.resolve("keys.txt");
         Files.createDirectories(work);
@@ -59,7 +61,7 @@ public final class ScaleTest {
             System.out.printf(Locale.ROOT, "%d keystores in %.1f s%n", keystoreUrls.size(), seconds(start));
             Files.write(work.resolve("keystores.txt"), keystoreUrls);
             start = System.nanoTime();
-            createKeys(work, keystoreUrls, keysPerKeystore, connections);
+            createKeys(work, keystoreUrls, keysPerKeystore, connections, fillMinutes);
             try (Stream<String> lines = Files.lines(keyList)) {
                 long created = lines.count();
                 System.out.printf(Locale.ROOT, "%d keys in %.1f s (%.0f keys/s)%n", created, seconds(start),
@@ -104,7 +106,8 @@ public final class ScaleTest {
      * wrk creates the keys: each thread takes every n-th keystore and stops after its share; response() records the
      * key URLs, one file per thread.
      */
-    private static void createKeys(Path work, List<String> keystoreUrls, int perKeystore, int connections)
+    private static void createKeys(Path work, List<String> keystoreUrls, int perKeystore, int connections,
+            int fillMinutes)
             throws IOException, InterruptedException {
         Path script = work.resolve("create-keys.lua");
         String base = keystoreUrls.get(0).replaceFirst("(https?://[^/]+).*", "$1");
@@ -127,13 +130,18 @@ public final class ScaleTest {
                 response = function(status, headers, body)
                   if status == 200 then
                     local key = body:match('"key_url"%%s*:%%s*"([^"]+)"')
-                    if key then out:write(key, "\\n"); created = created + 1 end
+                    if key then
+                      out:write(key, "\\n"); created = created + 1
+                      if created %% 100 == 0 then out:flush() end
+                    end
                   end
                   if created >= per * #keystores / %d then out:flush(); wrk.thread:stop() end
                 end
                 """.formatted(work.resolve("keystores.txt").toAbsolutePath(), perKeystore,
                 work.toAbsolutePath(), 2, 2));
-        Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d3600s", "--timeout", "30s",
+        // at most fillMinutes: a slow server fills what it can, and the report says how many keys there are
+        Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + fillMinutes * 60 + "s",
+                "--timeout", "30s",
                 "-s", script.toString(), base).inheritIO().start();
         process.waitFor();
         try (Stream<Path> parts = Files.list(work)) {

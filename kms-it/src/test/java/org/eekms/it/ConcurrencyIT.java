@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many clients at once on the embedded server: on one key (sign, verify, export, list and rotate, then a delete
- * racing with all of them) and on many keys (creates and signs). No call may hang past a bound, none may answer 5xx,
+ * racing with signs, verifies and exports) and on many keys (creates and signs). No call may hang past a bound, none may answer 5xx,
  * and every answer must fit some serial order of the calls: each signature verifies under a version the key had,
  * no rotation is lost, nothing started after the delete answered still works. Signatures are checked with the JDK.
  * {@code kms.it.concurrency.threads} and {@code .seconds} widen a run.

@@ -62,7 +62,9 @@ class ConcurrencyIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @BeforeEach

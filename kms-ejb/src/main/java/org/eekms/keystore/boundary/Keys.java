@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
@@ -103,7 +102,7 @@ public class Keys {
      */
     public String rotate(String keystoreId, String keyId, String keyType, LockCredentials credentials) {
         KeyAddress address = new KeyAddress(keystoreId, keyId);
-        WrappedKeyset wrapped = storedKeys.keyset(address, LockModeType.PESSIMISTIC_WRITE);
+        WrappedKeyset wrapped = storedKeys.keysetToChange(address);
         if (keyType != null && !keyType.isEmpty()
                 && !keyType.equals(wrapped.keyType())) {
             throw new InvalidRequestException("key_type " + keyType + " does not match the key's type "
@@ -124,7 +123,7 @@ public class Keys {
     /** Deletes the keyset with all its versions; every id that addressed it answers 404 from now on. */
     public void delete(String keystoreId, String keyId, LockCredentials credentials) {
         storedKeys.admit(storedKeys.keystore(keystoreId), credentials);
-        WrappedKeyset wrapped = storedKeys.keyset(new KeyAddress(keystoreId, keyId), LockModeType.PESSIMISTIC_WRITE);
+        WrappedKeyset wrapped = storedKeys.keysetToChange(new KeyAddress(keystoreId, keyId));
         List<KeyAddress> names = names(wrapped.id());
         names.forEach(address -> em.remove(em.getReference(KeyName.class, address)));
         em.remove(wrapped);

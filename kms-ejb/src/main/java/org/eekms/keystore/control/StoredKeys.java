@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,6 +38,9 @@ public class StoredKeys {
 
     @Inject
     AccessPolicy access;
+
+    @Inject
+    KeysetWriters writers;
 
     public Keystore keystore(String keystoreId) {
         Keystore keystore = em.find(Keystore.class, keystoreId);
@@ -90,14 +95,24 @@ public class StoredKeys {
         return new SealedLock(keystore.lockType(), keystore.lockParameters(), keystore.sealedLockKey());
     }
 
-    /** The stored keyset a key id names; 404 for an unknown keystore or key. */
-    public WrappedKeyset keyset(KeyAddress address, LockModeType lock) {
+    /**
+     * The stored keyset a key id names, for a change: the caller is its only writer on this node and holds its row
+     * lock until the transaction ends. 404 for an unknown keystore or key (also when a concurrent delete removed
+     * it while this caller waited), 409 {@code key_busy} when the database gives up waiting for the row lock.
+     */
+    public WrappedKeyset keysetToChange(KeyAddress address) {
         KeyName name = em.find(KeyName.class, address);
         if (name == null) {
             keystore(address.keystoreId());
             throw NotFoundException.key(address.keyId());
         }
-        WrappedKeyset keyset = em.find(WrappedKeyset.class, name.keysetId(), lock);
+        writers.enter(name.keysetId());
+        WrappedKeyset keyset;
+        try {
+            keyset = em.find(WrappedKeyset.class, name.keysetId(), LockModeType.PESSIMISTIC_WRITE);
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw KeysetWriters.busy();
+        }
         if (keyset == null) {
             throw NotFoundException.key(address.keyId());
         }

@@ -53,7 +53,7 @@ final class LoopbackHttp {
             socket.setSoTimeout(120_000);
             OutputStream out = socket.getOutputStream();
             String head = method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nConnection: close\r\nAccept: application/json\r\n"
+                    + "\r\nConnection: close\r\nAccept: */*\r\n"
                     + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n")
                     + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));

@@ -238,7 +238,9 @@ class RateLimitIT {
                 requests++;
             }
         }
-        String metrics = http.get("127.0.0.7", "/v1/admin/metrics").body();
+        Reply scrape = http.get("127.0.0.7", "/v1/admin/metrics");
+        assertEquals(200, scrape.status(), scrape.body());
+        String metrics = scrape.body();
         long keystores = tracked(metrics, "keystore");
         long callers = tracked(metrics, "caller");
         assertTrue(keystores <= MAX_TRACKED, keystores + " keystore buckets");

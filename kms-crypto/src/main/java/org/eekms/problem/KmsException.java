@@ -12,12 +12,15 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public abstract sealed class KmsException extends RuntimeException
         permits InvalidRequestException, NotFoundException, ConflictException, VerificationFailedException,
-        AccessDeniedException, UnavailableException {
+        AccessDeniedException, UnavailableException, LimitExceededException {
 
     private static final long serialVersionUID = 1L;
 
     /** What kind of answer the client gets; the web module maps each kind to one HTTP status. */
-    public enum Kind { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, UNAVAILABLE }
+    public enum Kind {
+        BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, UNAVAILABLE,
+        INSUFFICIENT_STORAGE
+    }
 
     private final String code;
 

@@ -35,6 +35,13 @@ class KmsExceptionTest {
                 KmsException.Kind.FORBIDDEN, "shares do not open the keystore");
         assertProblem(new UnavailableException("Auth server unreachable"), "dependency_unavailable",
                 KmsException.Kind.UNAVAILABLE, "Auth server unreachable");
+        assertProblem(LimitExceededException.rate("keystore", 3), "rate_limited", KmsException.Kind.TOO_MANY_REQUESTS,
+                "too many requests (keystore rate limit): retry after 3 s");
+        assertEquals(3, LimitExceededException.rate("caller", 3).retryAfterSeconds());
+        assertProblem(LimitExceededException.keystoreCap(), "keystore_limit_reached",
+                KmsException.Kind.INSUFFICIENT_STORAGE,
+                "this server holds the most keystores it is configured for (KMS_KEYSTORES_MAX)");
+        assertEquals(0, LimitExceededException.keystoreCap().retryAfterSeconds());
         assertEquals(128 + "key ".length() + " not found".length() + 1,
                 NotFoundException.key("k".repeat(1000)).getMessage().length());
     }

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eekms.problem.KmsException;
+import org.eekms.problem.LimitExceededException;
 
 /**
  * Every failure becomes a JSON {@link ErrorBody}, here and only here. Client errors say what was wrong with the
@@ -29,7 +30,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof KmsException problem) {
-            return respond(status(problem.kind()), problem.getMessage(), problem.code());
+            Response response = respond(status(problem.kind()), problem.getMessage(), problem.code());
+            if (problem instanceof LimitExceededException limit && limit.retryAfterSeconds() > 0) {
+                // RFC 9110 §10.2.3: when the same request may succeed
+                return Response.fromResponse(response).header("Retry-After", limit.retryAfterSeconds()).build();
+            }
+            return response;
         }
         if (cause instanceof WebApplicationException web) {
             return fromStatus(web);
@@ -64,7 +70,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
+            case TOO_MANY_REQUESTS -> 429;
             case UNAVAILABLE -> 503;
+            case INSUFFICIENT_STORAGE -> 507;
         };
     }
 

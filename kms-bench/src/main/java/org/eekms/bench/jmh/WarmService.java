@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eekms.access.control.AccessPolicy;
 import org.eekms.crypto.KeyType;
 import org.eekms.crypto.Keyset;
@@ -13,6 +14,7 @@ import org.eekms.keystore.boundary.KeyCrypto;
 import org.eekms.keystore.control.KeyCache;
 import org.eekms.keystore.control.OpenKey;
 import org.eekms.keystore.control.StoredKeys;
+import org.eekms.limits.control.RateLimits;
 import org.eekms.metrics.boundary.Meters;
 import org.eekms.secretlock.control.KeystoreLock;
 import org.eekms.secretlock.control.KeystoreLocks;
@@ -50,9 +52,19 @@ final class WarmService {
                 }
             });
 
+            RateLimits limits = new RateLimits(); // as configured by default: only creation is limited
+            set(limits, "access", access);
+            for (String burst : new String[] {"callerBurst", "keystoreBurst", "creationBurst"}) {
+                set(limits, burst, Optional.empty());
+            }
+            set(limits, "creationsPerMinute", Optional.empty());
+            set(limits, "maxTracked", 50_000L);
+            invoke(limits, "configure");
+
             Meters meters = new Meters();
             set(meters, "keyCache", cache);
             set(meters, "access", access);
+            set(meters, "rateLimits", limits);
             invoke(meters, "start");
 
             set(crypto, "storedKeys", stored);

@@ -1,6 +1,7 @@
 package org.eekms.metrics.boundary;
 
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -18,15 +19,17 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eekms.access.control.AccessPolicy;
 import org.eekms.keystore.control.KeyCache;
+import org.eekms.limits.control.RateLimits;
 import org.eekms.secretlock.control.LockCredentials;
 
 /**
  * The server's own meters: a timer per operation, key type and outcome ({@code kms.operations}), and the key cache's
- * hits, misses and evictions. Published as JMX MBeans (domain {@code eekms}, visible in the application server's
+ * hits, misses and evictions, and how many rate-limit buckets are held. Published as JMX MBeans (domain {@code eekms}, visible in the application server's
  * JMX console) and, for an administrator, in the Prometheus text format. Recording is a map lookup and a clock read
  * on the hot path.
  */
@@ -58,6 +61,9 @@ public class Meters {
     @Inject
     AccessPolicy access;
 
+    @Inject
+    RateLimits rateLimits;
+
     private final CompositeMeterRegistry registry = new CompositeMeterRegistry();
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private JmxMeterRegistry jmx;
@@ -70,6 +76,13 @@ public class Meters {
         registry.add(jmx);
         registry.add(prometheus);
         CaffeineCacheMetrics.monitor(registry, keyCache.statistics(), "keys");
+        for (String scope : List.of("caller", "keystore", "creation")) {
+            // read at scrape time only: shows that the limiters' memory stays bounded
+            Gauge.builder("kms.rate_limit.tracked", rateLimits, limits -> limits.tracked(scope))
+                    .description("rate-limit buckets held (callers, keystores or keystore creators)")
+                    .tag("scope", scope)
+                    .register(registry);
+        }
     }
 
     @PreDestroy

@@ -67,6 +67,10 @@ public class MasterLock {
     @ConfigProperty(name = "kms.secret-lock.aws-timeout")
     Optional<String> awsTimeout;
 
+    @Inject
+    @ConfigProperty(name = "kms.secret-lock.aws-max-concurrency")
+    Optional<String> awsMaxConcurrency;
+
     /** The master lock being replaced, during a rotation: opens what it sealed, seals nothing. */
     @Inject
     @ConfigProperty(name = "kms.secret-lock.previous.type")
@@ -94,13 +98,13 @@ public class MasterLock {
     @PostConstruct
     void open() {
         MasterLocks.Opened opened = MasterLocks.open(new MasterLocks.Settings(type, keyPath, createDevKey, passphrase,
-                pbkdf2Iterations, hkdfSecret, awsKeyUri, awsEndpoint, awsTimeout));
+                pbkdf2Iterations, hkdfSecret, awsKeyUri, awsEndpoint, awsTimeout, awsMaxConcurrency));
         aead = opened.aead();
         LOG.info(() -> "master lock: " + opened.description());
         if (previousType.filter(type -> !type.isBlank()).isPresent()) {
             MasterLocks.Opened old = MasterLocks.open(new MasterLocks.Settings(previousType.get(), previousKeyPath,
                     false, previousPassphrase, pbkdf2Iterations, previousHkdfSecret, previousAwsKeyUri, awsEndpoint,
-                    awsTimeout));
+                    awsTimeout, awsMaxConcurrency));
             previous = old.aead();
             LOG.info(() -> "previous master lock, opening only: " + old.description());
         }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +29,10 @@ import org.eekms.shareholder.boundary.ShareHolder;
  * The share of a subject held outside the request: fetched from the Auth server
  * ({@code GET {KMS_AUTH_SERVER_URL}/secret?sub=…} with {@code Bearer base64(KMS_AUTH_SERVER_TOKEN)}), or read from
  * this server's own share holder when it runs one and no Auth server is configured. Cached per subject for
- * {@code KMS_SHAMIR_SECRET_CACHE_TTL} (0: never); a failed fetch is never cached.
+ * {@code KMS_SHAMIR_SECRET_CACHE_TTL} (0: never); a failed fetch is never cached. Calls to the Auth server have a
+ * connect timeout ({@code KMS_AUTH_SERVER_CONNECT_TIMEOUT}, default 5 s), a deadline on the whole exchange
+ * ({@code KMS_AUTH_SERVER_TIMEOUT}, default 10 s) and at most {@code KMS_AUTH_SERVER_MAX_CONCURRENCY} in flight
+ * (default 64; more fail at once with 503), its health check included.
  */
 @ApplicationScoped
 public class HeldShares {
@@ -45,6 +47,7 @@ public class HeldShares {
     private Cache<String, SecretBytes> bySubject;
     private boolean caching;
     private HttpClient http;
+    private Bulkhead bulkhead;
 
     protected HeldShares() {
         // for CDI proxies
@@ -54,18 +57,23 @@ public class HeldShares {
     public HeldShares(@ConfigProperty(name = "kms.auth-server.url") Optional<String> authServerUrl,
             @ConfigProperty(name = "kms.auth-server.token") Optional<String> authServerToken,
             @ConfigProperty(name = "kms.auth-server.timeout", defaultValue = "10s") Duration timeout,
+            @ConfigProperty(name = "kms.auth-server.connect-timeout", defaultValue = "5s") Duration connectTimeout,
+            @ConfigProperty(name = "kms.auth-server.max-concurrency", defaultValue = "64") int maxConcurrency,
             @ConfigProperty(name = "kms.shamir-secret-cache.ttl", defaultValue = "10m") Duration ttl,
             @ConfigProperty(name = "kms.share-holder.enable", defaultValue = "false") boolean localHolderEnabled,
             ShareHolder localHolder) {
         this.authServer = authServerUrl.filter(url -> !url.isBlank()).map(url -> URI.create(
                 url.endsWith("/") ? url.substring(0, url.length() - 1) : url));
         this.authServerToken = authServerToken;
-        this.timeout = timeout;
+        this.timeout = WebKmsAuthorizationServer.positive(timeout, "KMS_AUTH_SERVER_TIMEOUT");
+        this.bulkhead = new Bulkhead("the Auth server holding the second share", maxConcurrency);
         this.localHolder = localHolder;
         this.localHolderEnabled = localHolderEnabled;
         this.caching = !ttl.isZero();
         this.bySubject = Caches.bounded(100_000, ttl);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(WebKmsAuthorizationServer.positive(connectTimeout, "KMS_AUTH_SERVER_CONNECT_TIMEOUT"))
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -88,13 +96,10 @@ public class HeldShares {
         HttpRequest request = HttpRequest.newBuilder(URI.create(authServer.get() + "/healthcheck")).timeout(timeout)
                 .GET().build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = bulkhead.send(http, request, HttpResponse.BodyHandlers.discarding(), timeout).statusCode();
             return status == 200 ? null : "answered " + status;
-        } catch (IOException e) {
-            return "unreachable (" + e.getClass().getSimpleName() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+        } catch (UnavailableException e) {
+            return e.getMessage();
         }
     }
 
@@ -111,16 +116,8 @@ public class HeldShares {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         authServerToken.ifPresent(token -> request.header("Authorization",
                 "Bearer " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8))));
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            LOG.warning(() -> "Auth server " + authServer.get() + " unreachable: " + e.getClass().getSimpleName());
-            throw new UnavailableException("the Auth server holding the second share is unreachable");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("the Auth server holding the second share is unreachable");
-        }
+        HttpResponse<String> response = bulkhead.send(http, request.build(), HttpResponse.BodyHandlers.ofString(),
+                timeout);
         return switch (response.statusCode()) {
             case 200 -> parse(response.body());
             case 400, 404 -> throw unknownSubject();

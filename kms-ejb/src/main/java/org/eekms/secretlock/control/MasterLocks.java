@@ -23,6 +23,7 @@ public final class MasterLocks {
     public static final int MIN_PBKDF2_ITERATIONS = 100_000;
     public static final int MIN_HKDF_SECRET_LENGTH = 32;
     public static final Duration DEFAULT_AWS_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_AWS_MAX_CONCURRENCY = 64;
 
     private static final byte[] HKDF_INFO = "eekms:master-lock:hkdf".getBytes(StandardCharsets.UTF_8);
 
@@ -32,7 +33,7 @@ public final class MasterLocks {
     /** The {@code kms.secret-lock.*} settings as MicroProfile Config gives them (empty when unset). */
     public record Settings(String type, Optional<String> keyPath, boolean createDevKey, Optional<String> passphrase,
             Optional<String> pbkdf2Iterations, Optional<String> hkdfSecret, Optional<String> awsKeyUri,
-            Optional<String> awsEndpoint, Optional<String> awsTimeout) {
+            Optional<String> awsEndpoint, Optional<String> awsTimeout, Optional<String> awsMaxConcurrency) {
 
         @Override
         public String toString() {
@@ -132,8 +133,24 @@ public final class MasterLocks {
             throw new IllegalStateException("KMS_SECRET_LOCK_AWS_KEY_URI must be an AWS KMS key URI such as"
                     + " aws-kms://arn:aws:kms:<region>:<account>:key/<key id>, not '" + keyUri + "'");
         }
-        return new Opened(aead, "AWS KMS " + keyUri + endpoint.map(uri -> " at " + uri).orElse("")
-                + ", timeout " + timeout.toMillis() + " ms");
+        int maxConcurrency = settings.awsMaxConcurrency().map(MasterLocks::concurrency)
+                .orElse(DEFAULT_AWS_MAX_CONCURRENCY);
+        return new Opened(new BoundedAead(aead, new Bulkhead("AWS KMS", maxConcurrency)), "AWS KMS " + keyUri
+                + endpoint.map(uri -> " at " + uri).orElse("") + ", timeout " + timeout.toMillis() + " ms, at most "
+                + maxConcurrency + " calls in flight");
+    }
+
+    private static int concurrency(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the one message below
+        }
+        throw new IllegalStateException("KMS_SECRET_LOCK_AWS_MAX_CONCURRENCY must be a whole number of at least 1, not '"
+                + text + "'");
     }
 
     private static URI endpoint(String text) {

@@ -23,8 +23,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -36,10 +34,12 @@ import org.eekms.problem.NotFoundException;
 import org.eekms.problem.UnavailableException;
 
 /**
- * The {@code remote} lock's calls to the authorization server: the JDK HTTP client with connect and request timeouts
- * ({@code KMS_REMOTE_LOCK_TIMEOUT}), an optional trust store for TLS, at most {@code KMS_REMOTE_LOCK_MAX_CONCURRENCY}
- * calls in flight, and no retries (encrypt is not idempotent). A refusal there is the same 4xx here; a server that is
- * down, slow or failing is a 503.
+ * The {@code remote} lock's calls to the authorization server: the JDK HTTP client with a connect timeout
+ * ({@code KMS_REMOTE_LOCK_CONNECT_TIMEOUT}, default 5 s) and a deadline on the whole exchange
+ * ({@code KMS_REMOTE_LOCK_TIMEOUT}, default 10 s), an optional trust store for TLS, at most
+ * {@code KMS_REMOTE_LOCK_MAX_CONCURRENCY} calls in flight (default 64; more fail at once, see {@link Bulkhead}), and
+ * no retries (encrypt is not idempotent). A refusal there is the same 4xx here; a server that is down, slow, busy or
+ * failing is a 503.
  */
 @ApplicationScoped
 public class WebKmsAuthorizationServer implements AuthorizationServer {
@@ -49,7 +49,7 @@ public class WebKmsAuthorizationServer implements AuthorizationServer {
 
     private HttpClient http;
     private ExecutorService executor;
-    private Semaphore inFlight;
+    private Bulkhead bulkhead;
     private Duration timeout;
 
     protected WebKmsAuthorizationServer() {
@@ -59,14 +59,15 @@ public class WebKmsAuthorizationServer implements AuthorizationServer {
     @Inject
     public WebKmsAuthorizationServer(
             @ConfigProperty(name = "kms.remote-lock.timeout", defaultValue = "10s") Duration timeout,
+            @ConfigProperty(name = "kms.remote-lock.connect-timeout", defaultValue = "5s") Duration connectTimeout,
             @ConfigProperty(name = "kms.remote-lock.max-concurrency", defaultValue = "64") int maxConcurrency,
             @ConfigProperty(name = "kms.remote-lock.truststore") Optional<String> trustStore,
             @ConfigProperty(name = "kms.remote-lock.truststore-password") Optional<String> trustStorePassword) {
-        this.timeout = timeout;
-        this.inFlight = new Semaphore(maxConcurrency);
+        this.timeout = positive(timeout, "KMS_REMOTE_LOCK_TIMEOUT");
+        this.bulkhead = new Bulkhead("the authorization server", maxConcurrency);
         this.executor = Executors.newFixedThreadPool(Math.min(maxConcurrency, 16));
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(timeout)
+                .connectTimeout(positive(connectTimeout, "KMS_REMOTE_LOCK_CONNECT_TIMEOUT"))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor);
         trustStore.filter(path -> !path.isBlank()).ifPresent(path ->
@@ -112,32 +113,24 @@ public class WebKmsAuthorizationServer implements AuthorizationServer {
         if (credentials.authorization() != null) {
             request.header("Authorization", credentials.authorization());
         }
-        HttpResponse<String> response = send(request.build());
+        HttpResponse<String> response = bulkhead.send(http, request.build(), HttpResponse.BodyHandlers.ofString(),
+                timeout);
         if (response.statusCode() == 200) {
             return Json.createReader(new StringReader(response.body())).readObject();
         }
         throw refusal(response);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        boolean admitted = false;
-        try {
-            admitted = inFlight.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!admitted) {
-                throw new UnavailableException("too many calls to the authorization server are in flight");
-            }
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            LOG.warning(() -> "authorization server call failed: " + e.getClass().getSimpleName());
-            throw new UnavailableException("the authorization server is unreachable or did not answer in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("the authorization server did not answer");
-        } finally {
-            if (admitted) {
-                inFlight.release();
-            }
+    /** The calls in flight now. */
+    public int inFlight() {
+        return bulkhead.inFlight();
+    }
+
+    static Duration positive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalStateException(name + " must be a positive duration such as 10s");
         }
+        return duration;
     }
 
     /** The authorization server's own refusal, passed on with its status and message. */

@@ -40,6 +40,7 @@ public final class MasterLockTestDouble {
         lock.awsKeyUri = setting(settings, "aws-key-uri");
         lock.awsEndpoint = setting(settings, "aws-endpoint");
         lock.awsTimeout = setting(settings, "aws-timeout");
+        lock.awsMaxConcurrency = setting(settings, "aws-max-concurrency");
         lock.previousType = setting(settings, "previous.type");
         lock.previousKeyPath = setting(settings, "previous.key-path");
         lock.previousPassphrase = setting(settings, "previous.passphrase");

@@ -21,6 +21,7 @@ final class BoundedJsonStream extends FilterInputStream {
     private int depth;
     private boolean inString;
     private boolean escaped;
+    private RuntimeException refusal;
 
     /** {@code tooLarge}: the refusal of a body over {@code maxSize}, which the filter answers with 413. */
     BoundedJsonStream(InputStream in, long maxSize, Supplier<RuntimeException> tooLarge, int maxDepth) {
@@ -32,6 +33,7 @@ final class BoundedJsonStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
+        refuseAgain();
         int b = super.read();
         if (b >= 0) {
             count(1);
@@ -42,6 +44,7 @@ final class BoundedJsonStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        refuseAgain();
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             count(n);
@@ -63,10 +66,44 @@ final class BoundedJsonStream extends FilterInputStream {
         return false;
     }
 
+    /**
+     * Why the body was refused, or {@code null}. A parser may catch what a read threw and report something else
+     * (Parsson, reading a string, then says the value is not base64), so the filter asks here before answering.
+     */
+    RuntimeException refusal() {
+        return refusal;
+    }
+
+    /**
+     * Reads and drops what the resource left unread, at most up to the size bound, so that a client still sending its
+     * body when the answer is ready can finish sending and read it. False when the bound stopped it.
+     */
+    boolean drain() throws IOException {
+        if (refusal != null) {
+            return false;
+        }
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                count(n);
+            }
+            return true;
+        } catch (RuntimeException tooLargeToDrain) {
+            return false;
+        }
+    }
+
+    private void refuseAgain() {
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
     private void count(long n) {
         remaining -= n;
         if (remaining < 0) {
-            throw tooLarge.get();
+            refusal = tooLarge.get();
+            throw refusal;
         }
     }
 
@@ -85,8 +122,9 @@ final class BoundedJsonStream extends FilterInputStream {
             case '"' -> inString = true;
             case '[', '{' -> {
                 if (++depth > maxDepth) {
-                    throw new InvalidRequestException("malformed_request",
+                    refusal = new InvalidRequestException("malformed_request",
                             "malformed request body: JSON nested deeper than " + maxDepth + " levels");
+                    throw refusal;
                 }
             }
             case ']', '}' -> depth = Math.max(0, depth - 1);

@@ -4,10 +4,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,7 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Provider
 @PreMatching
-public class RequestBodyFilter implements ContainerRequestFilter {
+public class RequestBodyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String BODY = RequestBodyFilter.class.getName() + ".body";
+
 
     @Inject
     @ConfigProperty(name = "kms.max-body-size", defaultValue = "2097152")
@@ -36,7 +43,29 @@ public class RequestBodyFilter implements ContainerRequestFilter {
         if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(request.getMediaType())) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
-        request.setEntityStream(new BoundedJsonStream(request.getEntityStream(), maxBodySize,
-                () -> new WebApplicationException(413), maxJsonDepth));
+        BoundedJsonStream body = new BoundedJsonStream(request.getEntityStream(), maxBodySize,
+                () -> new WebApplicationException(413), maxJsonDepth);
+        request.setProperty(BODY, body);
+        request.setEntityStream(body);
+    }
+
+    /**
+     * A refused body is answered as refused, whatever the parser made of the refusal; the rest of a body the resource
+     * did not read (it answered at the first wrong field) is dropped here, or, past the size bound, the connection
+     * closed: otherwise a client still sending it may wait for an answer that the server has already written.
+     */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        if (!(request.getProperty(BODY) instanceof BoundedJsonStream body)) {
+            return;
+        }
+        if (body.refusal() != null) {
+            Response refused = new ProblemMapper().toResponse(body.refusal());
+            response.setStatus(refused.getStatus());
+            response.setEntity(refused.getEntity(), null, MediaType.APPLICATION_JSON_TYPE);
+            response.getHeaders().putSingle("Connection", "close");
+        } else if (!body.drain()) {
+            response.getHeaders().putSingle("Connection", "close");
+        }
     }
 }

@@ -2,6 +2,10 @@ package org.eekms.rest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +77,28 @@ class BoundedJsonStreamTest {
                 // skip to the end
             }
         });
+    }
+
+    @Test
+    void remembersItsRefusalAndRefusesEveryLaterRead() {
+        InputStream deep = bounded("[[[[[[[[", 1000);
+        InvalidRequestException first = assertThrows(InvalidRequestException.class, () -> deep.read(new byte[8]));
+        assertThrows(InvalidRequestException.class, () -> deep.read(new byte[3]));
+        assertSame(first, ((BoundedJsonStream) deep).refusal());
+        assertNull(((BoundedJsonStream) bounded("[]", 1000)).refusal());
+    }
+
+    @Test
+    void drainsWhatWasLeftUnreadUpToTheSizeBoundOnly() throws IOException {
+        BoundedJsonStream partlyRead = (BoundedJsonStream) bounded("{\"a\":1,\"b\":\"" + "x".repeat(50_000) + "\"}",
+                100_000);
+        partlyRead.read(new byte[5]);
+        assertTrue(partlyRead.drain());
+        assertEquals(-1, partlyRead.read());
+        BoundedJsonStream tooLong = (BoundedJsonStream) bounded("[" + "1,".repeat(50_000) + "1]", 1000);
+        tooLong.read(new byte[5]);
+        assertFalse(tooLong.drain());
+        assertNotNull(tooLong.refusal());
     }
 
     /** The mapper finds the refusal behind JSON-B's wrapping, as it does in the server. */

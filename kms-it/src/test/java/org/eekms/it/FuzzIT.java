@@ -22,9 +22,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -48,7 +54,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FuzzIT {
 
     private static final long SEED = Long.getLong("kms.fuzz.seed", 9);
-    private static final int INPUTS_PER_ROUTE = Integer.getInteger("kms.fuzz.inputs", 60);
+    private static final int INPUTS_PER_ROUTE = Integer.getInteger("kms.fuzz.inputs", 40);
+    private static final int THREADS = Integer.getInteger("kms.fuzz.threads", 3);
     /** Far above any honest answer on a loaded machine; what it catches is a request that never ends. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final int MAX_BODY_SIZE = 2 * 1024 * 1024;
@@ -136,10 +143,10 @@ class FuzzIT {
     URL base;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
-    private final List<String> failures = new ArrayList<>();
-    private final Map<String, Integer> statuses = new TreeMap<>();
-    private int inputs;
-    private long slowestMillis;
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> statuses = new ConcurrentSkipListMap<>();
+    private final AtomicInteger inputs = new AtomicInteger();
+    private final AtomicLong slowestMillis = new AtomicLong();
 
     @Test
     void everyRouteAnswersHostileInputWithAJsonClientErrorOrAProperAnswer() throws Exception {
@@ -156,29 +163,44 @@ class FuzzIT {
         }
         System.out.println("FuzzIT: seed " + SEED + ", " + INPUTS_PER_ROUTE + " generated inputs per route");
         long started = System.nanoTime();
+        // routes run side by side, each from its own seeded Random, so a run replays whatever the interleaving
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> routes = new ArrayList<>();
         for (int r = 0; r < ROUTES.size(); r++) {
             Route route = ROUTES.get(r);
             Random random = new Random(SEED * 1_000 + r);
-            HostileJson generator = new HostileJson(random, knownBytes);
-            int count = route.fields().isEmpty() ? Math.min(10, INPUTS_PER_ROUTE) : INPUTS_PER_ROUTE;
-            for (int i = 0; i < count; i++) {
-                byte[] body = route.batch() ? generator.batch(route.fields()) : generator.body(route.fields());
-                send(route, url(route, keystore, keys, random), body, random);
-            }
-            edgeCases(route, url(route, keystore, keys, random));
-            System.out.println("FuzzIT: " + route.method() + " " + route.template() + " done, " + inputs
-                    + " inputs so far, " + failures.size() + " bad answers");
+            routes.add(pool.submit(() -> {
+                fuzz(route, random, keystore, keys, knownBytes);
+                return null;
+            }));
         }
+        for (Future<?> route : routes) {
+            route.get();
+        }
+        pool.shutdown();
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
         long serverErrors = statuses.entrySet().stream().filter(s -> s.getKey().startsWith("5"))
                 .mapToLong(Map.Entry::getValue).sum();
         System.out.println("FuzzIT: answers by status " + statuses + " in " + seconds + " s, slowest "
-                + slowestMillis + " ms");
+                + slowestMillis.get() + " ms");
         System.out.println("FuzzIT: " + inputs + " inputs tried over " + ROUTES.size() + " routes, " + serverErrors
                 + " server errors");
         stillServes(kms, keys.get(0));
         assertTrue(failures.isEmpty(), failures.size() + " bad answers, the first:\n" + String.join("\n",
                 failures.subList(0, Math.min(20, failures.size()))));
+    }
+
+    private void fuzz(Route route, Random random, String keystore, List<String> keys, List<byte[]> knownBytes)
+            throws IOException {
+        HostileJson generator = new HostileJson(random, knownBytes);
+        int count = route.fields().isEmpty() ? Math.min(10, INPUTS_PER_ROUTE) : INPUTS_PER_ROUTE;
+        for (int i = 0; i < count; i++) {
+            byte[] body = route.batch() ? generator.batch(route.fields()) : generator.body(route.fields());
+            send(route, url(route, keystore, keys, random), body, random);
+        }
+        edgeCases(route, url(route, keystore, keys, random));
+        System.out.println("FuzzIT: " + route.method() + " " + route.template() + " done, " + inputs
+                + " inputs so far, " + failures.size() + " bad answers");
     }
 
     /** What every route must survive, whatever the generator drew. */
@@ -211,7 +233,7 @@ class FuzzIT {
     }
 
     private Answer send(Route route, String url, byte[] body, Random random) {
-        inputs++;
+        inputs.incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE)
                 .method(route.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         if (random == null || random.nextInt(4) > 0) {
@@ -225,7 +247,7 @@ class FuzzIT {
                 HttpResponse.BodyHandlers.ofString());
         try {
             HttpResponse<String> response = exchange.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            slowestMillis = Math.max(slowestMillis, (System.nanoTime() - started) / 1_000_000);
+            slowestMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
             Answer answer = new Answer(response.statusCode(), response.body());
             statuses.merge(String.valueOf(answer.status()), 1, Integer::sum);
             check(route, body, answer);
@@ -288,7 +310,7 @@ class FuzzIT {
 
     /** Over the size limit, with a declared length or chunked: 413 with the JSON error, over a raw socket. */
     private void expectTooLarge(Route route, String url, boolean chunked) throws IOException {
-        inputs++;
+        inputs.incrementAndGet();
         URI uri = URI.create(url);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) PATIENCE.toMillis());

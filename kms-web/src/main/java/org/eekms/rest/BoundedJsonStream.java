@@ -75,10 +75,11 @@ final class BoundedJsonStream extends FilterInputStream {
     }
 
     /**
-     * Reads and drops what the resource left unread, at most up to the size bound, so that a client still sending its
-     * body when the answer is ready can finish sending and read it. False when the bound stopped it.
+     * Reads and drops what a resource that takes no body left unread, at most up to the size bound, so that a client
+     * still sending its body when the answer is ready can finish sending and read it. False when the bound stopped
+     * it. A stream the runtime already closed after reading an entity is the container's to finish: true.
      */
-    boolean drain() throws IOException {
+    boolean drain() {
         if (refusal != null) {
             return false;
         }
@@ -87,6 +88,8 @@ final class BoundedJsonStream extends FilterInputStream {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 count(n);
             }
+            return true;
+        } catch (IOException closed) {
             return true;
         } catch (RuntimeException tooLargeToDrain) {
             return false;

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,7 +54,7 @@ public class RequestBodyFilter implements ContainerRequestFilter, ContainerRespo
      * closed: otherwise a client still sending it may wait for an answer that the server has already written.
      */
     @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(BODY) instanceof BoundedJsonStream body)) {
             return;
         }

@@ -101,6 +101,22 @@ class BoundedJsonStreamTest {
         assertNotNull(tooLong.refusal());
     }
 
+    @Test
+    void aClosedStreamHasNothingToDrain() throws IOException {
+        InputStream closed = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Stream closed");
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                throw new IOException("Stream closed");
+            }
+        };
+        assertTrue(new BoundedJsonStream(closed, 1000, TooLarge::new, MAX_DEPTH).drain());
+    }
+
     /** The mapper finds the refusal behind JSON-B's wrapping, as it does in the server. */
     @Test
     void theRefusalSurvivesJsonBindingAsTheCause() {

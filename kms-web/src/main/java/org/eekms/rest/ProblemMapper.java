@@ -48,10 +48,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return respond(500, "internal server error (incident " + incident + ")", "internal_error");
     }
 
-    /** The KMS problem behind container wrappers (EJBException, JSON-B's JsonbException), else the failure. */
+    /**
+     * The KMS problem or HTTP status behind container wrappers (EJBException; JSON-B's JsonbException and JAX-RS's
+     * ProcessingException around a body stream that refused to be read further), else the failure.
+     */
     private static Throwable unwrap(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof KmsException) {
+                return t;
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException) {
                 return t;
             }
         }

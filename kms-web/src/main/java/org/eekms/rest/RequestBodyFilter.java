@@ -8,15 +8,20 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eekms.problem.InvalidRequestException;
 
 /**
  * Bodies are JSON whatever the client declares, as on TrustBloc's server (its client sends PUT without a
- * Content-Type), and no larger than {@code KMS_MAX_BODY_SIZE}: a declared larger length is refused before reading,
- * a chunked body as soon as it passes the limit.
+ * Content-Type), no larger than {@code KMS_MAX_BODY_SIZE} (413) and nested no deeper than {@code KMS_JSON_MAX_DEPTH}
+ * (400, as soon as the bracket that passes it arrives).
+ *
+ * <p>The body is read whole, within those bounds, before any parser sees it: a resource that answers at the first
+ * wrong field would otherwise leave the rest unread, and a client still sending it waits for an answer the server has
+ * written (seen as hangs by FuzzIT); and a chunked body over the limit is refused as such, not as the malformed JSON a
+ * parser makes of its cut end. Bodies of the API are small, so the copy costs little; the bound caps it.
  */
 @Provider
 @PreMatching
@@ -26,6 +31,10 @@ public class RequestBodyFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "kms.max-body-size", defaultValue = "2097152")
     long maxBodySize;
 
+    @Inject
+    @ConfigProperty(name = "kms.json.max-depth", defaultValue = "64")
+    int maxJsonDepth;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBodySize) {
@@ -34,40 +43,15 @@ public class RequestBodyFilter implements ContainerRequestFilter {
         if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(request.getMediaType())) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
-        request.setEntityStream(new LimitedStream(request.getEntityStream(), maxBodySize));
-    }
-
-    private static final class LimitedStream extends FilterInputStream {
-        private long remaining;
-
-        LimitedStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
+        if (!request.hasEntity()) {
+            return;
         }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(long n) {
-            remaining -= n;
-            if (remaining < 0) {
-                throw new WebApplicationException(413);
-            }
+        try (BoundedJsonStream body = new BoundedJsonStream(request.getEntityStream(), maxBodySize,
+                () -> new WebApplicationException(413), maxJsonDepth)) {
+            request.setEntityStream(new ByteArrayInputStream(body.readAllBytes()));
+        } catch (IOException e) {
+            // the client went away or sent a broken chunked stream: nothing to answer but a bad request
+            throw new InvalidRequestException("malformed_request", "the request body could not be read");
         }
     }
 }

@@ -28,7 +28,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Options, {@code name=value}: {@code seconds} per run (15), {@code warmup} seconds per scenario (20),
  * {@code concurrency} (1,16,64,256), {@code soak} minutes of mixed load at 64 connections with the server's footprint
- * sampled each minute (0: none), {@code jvm} options of the server (-Xms1g -Xmx1g), {@code url} of a running server
+ * sampled each minute (0: none), {@code soak-delay} milliseconds each connection waits between its soak requests (0:
+ * none, a saturating load), {@code jvm} options of the server (-Xms1g -Xmx1g), {@code url} of a running server
  * to drive instead of starting one (no footprint then).
  */
 public final class LoadTest {
@@ -65,6 +66,7 @@ public final class LoadTest {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
         int soak = Integer.parseInt(options.getOrDefault("soak", "0"));
+        long soakDelay = Long.parseLong(options.getOrDefault("soak-delay", "0"));
         List<Integer> concurrencies = Arrays.stream(options.getOrDefault("concurrency", "1,16,64,256").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
         if (!concurrencies.contains(PACED)) {
@@ -116,7 +118,7 @@ public final class LoadTest {
                 }
             }
             if (soak > 0 && client != null) {
-                soakFootprints = Soak.run(wrk, client, targets, soak, work);
+                soakFootprints = Soak.run(wrk, client, targets, soak, soakDelay, work);
             }
         } finally {
             if (server != null) {

@@ -79,7 +79,7 @@ final class Report {
         if (!soak.isEmpty()) {
             KmsServer.Footprint first = soak.get(0);
             KmsServer.Footprint last = soak.get(soak.size() - 1);
-            out.append(String.format(Locale.ROOT, "%nSoak (%d samples, one a minute): heap after full GC %d → %d MiB, "
+            out.append(String.format(Locale.ROOT, "%nSoak (%d samples, one a minute): live heap %d → %d MiB, "
                     + "RSS %d → %d MiB, threads %d → %d, open files %d → %d%n", soak.size(), first.heapUsedKib() >> 10,
                     last.heapUsedKib() >> 10, first.rssKib() >> 10, last.rssKib() >> 10, first.threads(),
                     last.threads(), first.openFiles(), last.openFiles()));

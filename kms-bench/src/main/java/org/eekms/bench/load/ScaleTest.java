@@ -143,7 +143,14 @@ public final class ScaleTest {
         Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + fillMinutes * 60 + "s",
                 "--timeout", "30s",
                 "-s", script.toString(), base).inheritIO().start();
-        process.waitFor();
+        // wrk's threads stop after their share, but wrk itself waits out its duration: stop it once all are there
+        long wanted = (long) perKeystore * keystoreUrls.size();
+        while (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (keysWritten(work) >= wanted) {
+                process.destroy();
+                process.waitFor();
+            }
+        }
         try (Stream<Path> parts = Files.list(work)) {
             List<String> keys = new ArrayList<>();
             for (Path part : parts.filter(p -> p.getFileName().toString().matches("keys-\\d+\\.txt")).toList()) {
@@ -151,6 +158,18 @@ public final class ScaleTest {
             }
             Files.write(work.resolve("keys.txt"), keys);
         }
+    }
+
+    private static long keysWritten(Path work) throws IOException {
+        long lines = 0;
+        try (Stream<Path> parts = Files.list(work)) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().matches("keys-\\d+\\.txt")).toList()) {
+                try (Stream<String> keys = Files.lines(part)) {
+                    lines += keys.count();
+                }
+            }
+        }
+        return lines;
     }
 
     /** Signs with a key picked at random among all created, on every request. */

@@ -74,6 +74,26 @@ final class BoundedJsonStream extends FilterInputStream {
         return refusal;
     }
 
+    /**
+     * After a refusal for depth: reads and drops the rest of the body, within the size bound, so that a client still
+     * sending it can finish and read the answer. False when the size bound stopped it first (the filter then closes
+     * the connection).
+     */
+    boolean discardRest() {
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                remaining -= n;
+                if (remaining < 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     private void refuseAgain() {
         if (refusal != null) {
             throw refusal;

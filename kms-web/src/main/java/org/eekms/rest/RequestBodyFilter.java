@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,12 +47,21 @@ public class RequestBodyFilter implements ContainerRequestFilter {
         if (!request.hasEntity()) {
             return;
         }
-        try (BoundedJsonStream body = new BoundedJsonStream(request.getEntityStream(), maxBodySize,
-                () -> new WebApplicationException(413), maxJsonDepth)) {
+        BoundedJsonStream body = new BoundedJsonStream(request.getEntityStream(), maxBodySize,
+                () -> new WebApplicationException(413), maxJsonDepth);
+        try {
             request.setEntityStream(new ByteArrayInputStream(body.readAllBytes()));
         } catch (IOException e) {
             // the client went away or sent a broken chunked stream: nothing to answer but a bad request
             throw new InvalidRequestException("malformed_request", "the request body could not be read");
+        } catch (InvalidRequestException tooDeep) {
+            // answered once the client has sent it all (within the size bound), else on a connection closed after it
+            Response problem = new ProblemMapper().toResponse(tooDeep);
+            request.abortWith(body.discardRest() ? problem
+                    : Response.fromResponse(problem).header("Connection", "close").build());
+        } catch (WebApplicationException tooLarge) {
+            // 413, the rest unread: ProblemMapper's answer closes the connection
+            request.abortWith(new ProblemMapper().toResponse(tooLarge));
         }
     }
 }

@@ -151,22 +151,25 @@ public final class ScaleTest {
                 process.waitFor();
             }
         }
-        try (Stream<Path> parts = Files.list(work)) {
-            List<String> keys = new ArrayList<>();
-            for (Path part : parts.filter(p -> p.getFileName().toString().matches("keys-\\d+\\.txt")).toList()) {
-                keys.addAll(Files.readAllLines(part));
-            }
-            Files.write(work.resolve("keys.txt"), keys);
+        List<String> keys = new ArrayList<>();
+        for (Path part : keyParts(work)) {
+            keys.addAll(Files.readAllLines(part));
+        }
+        Files.write(work.resolve("keys.txt"), keys);
+    }
+
+    /** The key URLs wrk's threads wrote, one file per thread. */
+    private static List<Path> keyParts(Path work) throws IOException {
+        try (Stream<Path> files = Files.list(work)) {
+            return files.filter(p -> p.getFileName().toString().matches("keys-\\d+\\.txt")).toList();
         }
     }
 
     private static long keysWritten(Path work) throws IOException {
         long lines = 0;
-        try (Stream<Path> parts = Files.list(work)) {
-            for (Path part : parts.filter(p -> p.getFileName().toString().matches("keys-\\d+\\.txt")).toList()) {
-                try (Stream<String> keys = Files.lines(part)) {
-                    lines += keys.count();
-                }
+        for (Path part : keyParts(work)) {
+            try (Stream<String> keys = Files.lines(part)) {
+                lines += keys.count();
             }
         }
         return lines;
